@@ -1,0 +1,1 @@
+"""Demonstration data: the Improvement and Innovation Board of the example agenda pack."""
