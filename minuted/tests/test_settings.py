@@ -122,3 +122,13 @@ def test_production_refuses_a_short_secret_key():
 def test_the_suite_runs_with_the_settings_it_documents():
     assert settings.TIME_ZONE == "Europe/London"
     assert settings.AUTH_USER_MODEL == "accounts.User"
+
+
+@pytest.mark.django_db
+def test_the_suite_runs_on_the_database_named_in_database_url():
+    # CI runs the suite a second time with a postgres:// URL; this proves it really did.
+    from django.db import connection
+
+    url = os.environ.get("DATABASE_URL", "sqlite://")
+    expected = "postgresql" if url.startswith(("postgres://", "postgresql://")) else "sqlite"
+    assert connection.vendor == expected
