@@ -24,7 +24,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def board_list(request: HttpRequest) -> HttpResponse:
-    boards = Board.objects.filter(organisation=_organisation())
+    organisation = default_organisation(settings.MINUTED_ORGANISATION)
+    boards = Board.objects.filter(organisation=organisation) if organisation else []
     return render(request, "publicsite/board_list.html", {"boards": boards})
 
 
@@ -49,7 +50,8 @@ def board_detail(request: HttpRequest, board: str, term: str | None = None) -> H
 
 
 def person_list(request: HttpRequest) -> HttpResponse:
-    people = Person.objects.filter(organisation=_organisation())
+    organisation = default_organisation(settings.MINUTED_ORGANISATION)
+    people = Person.objects.filter(organisation=organisation) if organisation else []
     return render(request, "publicsite/person_list.html", {"people": people})
 
 

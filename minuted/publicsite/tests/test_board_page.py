@@ -108,3 +108,16 @@ def test_the_people_and_boards_lists_link_to_their_pages(client, iib):
     boards = client.get(reverse("board-list")).content.decode()
     assert reverse("person", args=["peter-fleming"]) in people
     assert reverse("board", args=[iib.slug]) in boards
+
+
+def test_a_new_site_without_data_says_so_rather_than_failing(client, db):
+    for name in ("home", "board-list", "person-list"):
+        response = client.get(reverse(name))
+        assert response.status_code == 200
+    assert "No boards have been set up yet" in text_of(client.get(reverse("board-list")))
+
+
+def test_a_missing_page_gets_a_helpful_not_found_page(client, world):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    assert "Page not found" in text_of(response)
