@@ -13,7 +13,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from minuted.accounts.models import Role, User
-from minuted.governance.models import Board, MembershipRole, Organisation, PoliticalGroup, Term
+from minuted.governance.models import Board, Organisation, PoliticalGroup, Term
 from minuted.testing import (
     allocate,
     appoint,
@@ -110,11 +110,6 @@ def world(db: Any) -> World:
         administrator=make_user("admin@example.org", Role.ADMINISTRATOR),
         anonymous=AnonymousUser(),
     )
-
-
-@pytest.fixture
-def substitute_role() -> str:
-    return MembershipRole.SUBSTITUTE
 
 
 # --- Browser tests: Debian's Chromium through Playwright (never a downloaded browser) -------
