@@ -39,7 +39,7 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 	@touch $@
 
 node_modules/.package-lock.json: package.json package-lock.json | prerequisites
-	npm ci --no-audit --no-fund
+	npm ci --no-audit --no-fund --ignore-scripts
 
 $(STATIC_BUILD)/.built: node_modules/.package-lock.json minuted/static_src/minuted.scss
 	mkdir -p $(STATIC_BUILD)/govuk
