@@ -13,7 +13,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/minuted
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: demo test install lint pytest pytest-postgres browser-deps postgres docs clean help
+.PHONY: demo test install lint pytest pytest-postgres browser-deps postgres docs bench clean help
 
 help:
 	@echo "make demo   start Minuted on http://127.0.0.1:8000 with demonstration data"
@@ -83,3 +83,9 @@ clean:
 # Regenerate docs/cli.md from the commands' --help.
 docs: install
 	UPDATE_DOCS=1 $(BIN)/pytest -q minuted/tests/test_docs.py
+
+# Rendering benchmark (not part of the test suite): typst against WeasyPrint, same content.
+bench: install
+	$(UV) sync --frozen --python "$(PYTHON)" --group bench
+	$(BIN)/python bench/pack.py
+	$(UV) sync --frozen --python "$(PYTHON)"

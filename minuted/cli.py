@@ -51,7 +51,7 @@ def demo(argv: Sequence[str]) -> int:
     django.setup()
     from django.conf import settings
 
-    from minuted.governance.demo.loader import DEMO_ACCOUNTS, DEMO_PASSWORD, load
+    from minuted.demo.loader import DEMO_ACCOUNTS, DEMO_PASSWORD, load
     from minuted.governance.models import Organisation
 
     db_name = settings.DATABASES["default"]["NAME"]
@@ -59,8 +59,8 @@ def demo(argv: Sequence[str]) -> int:
         os.makedirs(os.path.dirname(db_name), exist_ok=True)
     call_command("migrate", interactive=False, verbosity=0)
     if not Organisation.objects.exists():
-        print("Loading the demonstration data…")
-        load()
+        print("Loading the demonstration data and publishing its agenda pack…")
+        load(with_meetings=True)
     if not (settings.BASE_DIR / "minuted" / "static" / "build" / "minuted.css").exists():
         print("Note: the front-end build is missing; `make demo` builds it (npm needed).")
     url = f"http://127.0.0.1:{port}/"

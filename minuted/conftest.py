@@ -148,6 +148,12 @@ def page(chromium: Any) -> Iterator[Any]:
 
 
 @pytest.fixture(autouse=True)
+def media_in_a_temporary_folder(settings: Any, tmp_path: Any) -> None:
+    """Published packs are files; tests keep theirs out of the project's var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings: Any) -> None:
     """Argon2 is deliberately slow; tests sign in often. test_settings checks that production
     hashes with Argon2."""

@@ -47,7 +47,11 @@ INSTALLED_APPS = [
     "minuted.core",
     "minuted.accounts",
     "minuted.governance",
+    "minuted.meetings",
+    "minuted.papers",
+    "minuted.staff",
     "minuted.publicsite",
+    "minuted.demo",
 ]
 
 MIDDLEWARE = [

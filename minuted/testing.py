@@ -127,3 +127,41 @@ def make_user(email: str, role: str, **fields: Any) -> User:
     return User.objects.create_user(
         username=email.split("@")[0], email=email, password=PASSWORD, role=role, **fields
     )
+
+
+def make_meeting(board: Board, term: Term, day: dt.date | None = None, **fields: Any) -> Any:
+    """A meeting in the term (by default 30 days from now, so its deadline is ahead)."""
+    from django.utils import timezone
+
+    from minuted.meetings.models import Meeting
+    from minuted.meetings.services import meeting_slug
+
+    day = day or timezone.localdate() + dt.timedelta(days=30)
+    fields.setdefault("room", "Westminster Room")
+    meeting = Meeting(board=board, term=term, date=day, start_time=dt.time(11), **fields)
+    meeting.slug = meeting_slug(board, day)
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+def make_report(
+    item: Any, title: str, text: str = "", author: User | None = None, ready: bool = True
+) -> Any:
+    """A report with a summary, one recommendation and one section of two paragraphs."""
+    from minuted.papers.models import Report, ReportParagraph, ReportSection
+
+    report = Report.objects.create(
+        agenda_item=item,
+        title=title,
+        author=author,
+        status="ready" if ready else "draft",
+        purpose="decision",
+        summary=f"Summary of {title}.",
+        recommendations_intro="That the board:",
+        recommendations="agree the proposal;",
+    )
+    section = ReportSection.objects.create(report=report, position=1, heading="Background")
+    ReportParagraph.objects.create(section=section, position=1, text=text or f"Text of {title}.")
+    ReportParagraph.objects.create(section=section, position=2, text="A second paragraph.")
+    return report

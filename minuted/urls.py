@@ -10,5 +10,6 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("manage/", include("minuted.staff.urls")),
     path("", include("minuted.publicsite.urls")),
 ]

@@ -22,6 +22,8 @@ class Action(enum.StrEnum):
     VIEW_PUBLIC = "view public information"
     VIEW_EXEMPT = "view exempt papers of the board"
     MANAGE_BOARD = "manage the board's governance data"
+    PUBLISH_PACK = "publish the board's agenda packs"
+    EDIT_REPORT = "edit a report for the board's meetings"
     MANAGE_ORGANISATION = "manage every board of the organisation"
 
 
@@ -62,9 +64,15 @@ def is_member_of(user: Any, board: BoardLike, on: dt.date | None = None) -> bool
 
 
 def may(
-    user: Any, action: Action, board: BoardLike | None = None, on: dt.date | None = None
+    user: Any,
+    action: Action,
+    board: BoardLike | None = None,
+    on: dt.date | None = None,
+    report: Any = None,
 ) -> bool:
-    """May ``user`` (a User or AnonymousUser) do ``action``, on ``board`` where it concerns one?"""
+    """May ``user`` (a User or AnonymousUser) do ``action``, on ``board`` where it concerns one?
+
+    ``report`` names the report for EDIT_REPORT: its author may edit it, as may the clerks."""
     if action is Action.VIEW_PUBLIC:
         return True
     if board is None and action is not Action.MANAGE_ORGANISATION:
@@ -74,8 +82,16 @@ def may(
     if action is Action.MANAGE_ORGANISATION:
         return False
     assert board is not None
-    if action is Action.MANAGE_BOARD:
+    if action in (Action.MANAGE_BOARD, Action.PUBLISH_PACK):
         return is_clerk_of(user, board)
     if action is Action.VIEW_EXEMPT:
         return is_clerk_of(user, board) or is_member_of(user, board, on)
+    if action is Action.EDIT_REPORT:
+        is_author = (
+            report is not None
+            and _active_user(user)
+            and user.role == Role.OFFICER
+            and report.author_id == user.pk
+        )
+        return is_author or is_clerk_of(user, board)
     raise ValueError(f"No rule for {action!r}")

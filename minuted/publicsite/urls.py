@@ -1,6 +1,6 @@
 from django.urls import path
 
-from minuted.publicsite import views
+from minuted.publicsite import packs, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -10,4 +10,21 @@ urlpatterns = [
     path("people/", views.person_list, name="person-list"),
     path("people/<slug:person>/", views.person_detail, name="person"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("meetings/<slug:board>/<slug:meeting>/", packs.meeting_detail, name="meeting"),
 ]
+
+# Published packs: /meetings/<board>/<meeting>/pack/v1/public/ (agenda page), …/reports/<id>/,
+# and …/pack/v1/public.pdf; supplementary packs the same under supplementary/.
+for prefix, kind in (("pack", "main"), ("supplementary", "supplementary")):
+    base = f"meetings/<slug:board>/<slug:meeting>/{prefix}/v<int:number>/"
+    name = "pack" if kind == "main" else "supplementary"
+    urlpatterns += [
+        path(f"{base}<slug:edition>/", packs.pack_edition, {"kind": kind}, name=f"{name}-edition"),
+        path(
+            f"{base}<slug:edition>/reports/<slug:report>/",
+            packs.pack_report,
+            {"kind": kind},
+            name=f"{name}-report",
+        ),
+        path(f"{base}<slug:edition>.pdf", packs.pack_pdf, {"kind": kind}, name=f"{name}-pdf"),
+    ]

@@ -24,6 +24,9 @@ ALLOWED = {
     Action.VIEW_PUBLIC: set(ROLES),
     Action.VIEW_EXEMPT: {"administrator", "clerk", "member"},
     Action.MANAGE_BOARD: {"administrator", "clerk"},
+    Action.PUBLISH_PACK: {"administrator", "clerk"},
+    # Without a report: only clerks. The author's right is tested below.
+    Action.EDIT_REPORT: {"administrator", "clerk"},
     Action.MANAGE_ORGANISATION: {"administrator"},
 }
 
@@ -66,3 +69,15 @@ def test_a_user_named_as_clerk_without_the_clerk_role_is_not_a_clerk(world):
 def test_a_board_action_asked_without_a_board_is_a_programming_error(world):
     with pytest.raises(ValueError, match="asked of a board"):
         may(world.clerk, Action.VIEW_EXEMPT)
+
+
+def test_the_officer_who_wrote_a_report_may_edit_it_and_another_officer_may_not(world):
+    from minuted.testing import make_user
+
+    class Written:  # a report is anything with an author_id
+        author_id = world.officer.pk
+
+    other = make_user("other-officer@example.org", "officer")
+    assert may(world.officer, Action.EDIT_REPORT, world.board, report=Written())
+    assert not may(other, Action.EDIT_REPORT, world.board, report=Written())
+    assert not may(world.member, Action.EDIT_REPORT, world.board, report=Written())

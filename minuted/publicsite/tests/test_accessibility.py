@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from minuted.governance.demo import loader
+from minuted.demo import loader
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,7 +17,7 @@ WCAG_22_AA = {
     },
     "resultTypes": ["violations"],
 }
-
+MEETING = "/meetings/improvement-and-innovation-board/2019-10-29/"
 PAGES = {
     "home": "/",
     "boards": "/boards/",
@@ -27,25 +27,41 @@ PAGES = {
     "person": "/people/judi-billing/",
     "accessibility statement": "/accessibility/",
     "sign in": "/sign-in/",
+    "meeting": MEETING,
+    "pack agenda, public edition": MEETING + "pack/v1/public/",
+    "not found": "/no/such/page/",
 }
+REPORT_LINKS = "a[href*='/pack/v1/public/reports/']"
 
 
 @pytest.fixture
 def demo_site(live_server):
-    loader.load(with_accounts=False)
+    loader.load(with_meetings=True)  # the board, and the 29 October 2019 pack published
     return live_server.url
 
 
-@pytest.mark.parametrize("name", PAGES)
-def test_the_page_has_no_wcag_22_aa_violations(name, demo_site, page):
-    response = page.goto(demo_site + PAGES[name])
-    assert response.status == 200
+def violations(page) -> str:
     # The stylesheet loaded, so colour contrast is checked against the real design.
-    assert page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily").startswith(
-        "system-ui"
-    )
+    font = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
+    assert font.startswith("system-ui")
     results = Axe().run(page, options=WCAG_22_AA)
-    assert results.violations_count == 0, results.generate_report()
+    return results.generate_report() if results.violations_count else ""
+
+
+def test_every_public_page_type_has_no_wcag_22_aa_violations(demo_site, page):
+    found = {}
+    for name, path in PAGES.items():
+        response = page.goto(demo_site + path)
+        assert response.status == (404 if name == "not found" else 200), name
+        found[name] = violations(page)
+    # Every report page of the published pack, the restricted ones included.
+    page.goto(demo_site + PAGES["pack agenda, public edition"])
+    reports = [a.get_attribute("href") for a in page.locator(REPORT_LINKS).all()]
+    assert len(reports) == 7
+    for href in reports:
+        page.goto(demo_site + href)
+        found[href] = violations(page)
+    assert {name: report for name, report in found.items() if report} == {}
 
 
 def test_the_board_page_reads_the_same_without_javascript(demo_site, chromium):

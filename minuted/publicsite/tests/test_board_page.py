@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from minuted.governance.demo import loader
+from minuted.demo import loader
 from minuted.governance.models import MembershipRole
 from minuted.testing import appoint, make_person
 

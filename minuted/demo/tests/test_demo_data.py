@@ -6,7 +6,7 @@ import pytest
 
 from minuted.accounts.models import User
 from minuted.accounts.policy import Action, may
-from minuted.governance.demo import loader
+from minuted.demo import loader
 from minuted.governance.models import Board, Membership, Organisation, Person, Term
 from minuted.governance.services import roster
 

@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import yaml
 from django.db import transaction
 
 from minuted.accounts.models import Role, User
+from minuted.demo.meetings import load_meetings
 from minuted.governance.authorities import load_authorities
 from minuted.governance.models import (
     Authority,
@@ -32,6 +34,9 @@ from minuted.governance.models import (
 )
 from minuted.governance.models.membership import OBSERVER_ROLES
 from minuted.governance.services import save_membership
+from minuted.meetings.models import Meeting
+from minuted.meetings.services import deadline_status
+from minuted.papers.publishing import publish_pack
 
 IIB = Path(__file__).resolve().parent / "iib.yaml"
 DEMO_PASSWORD = "minuted-demo"
@@ -113,8 +118,9 @@ def _create(model: Any, **fields: Any) -> Any:
 
 
 @transaction.atomic
-def load(path: Path = IIB, with_accounts: bool = True) -> Board:
-    """Load the file into an empty database and return its board."""
+def load(path: Path = IIB, with_accounts: bool = True, with_meetings: bool = False) -> Board:
+    """Load the file into an empty database and return its board. With meetings, also the
+    meetings of meeting-2019-10-29.yaml, published as the demo clerk when there are accounts."""
     data = read(path)
     if not Authority.objects.exists():
         load_authorities()
@@ -201,7 +207,22 @@ def load(path: Path = IIB, with_accounts: bool = True) -> Board:
             )
     if with_accounts:
         _create_accounts(board, people, officers)
+    if with_meetings:
+        meetings = load_meetings()
+        if with_accounts:
+            _publish_demo_pack(board, meetings)
     return board
+
+
+def _publish_demo_pack(board: Board, meetings: list[Meeting]) -> None:
+    """Publish the 29 October 2019 pack as the demo clerk, dated as the real one would have
+    been (five clear working days before the meeting)."""
+    clerk = User.objects.get(email="clerk@example.org")
+    for meeting in meetings:
+        if meeting.items.exists():
+            deadline = deadline_status(meeting).deadline.publish_by
+            when = dt.datetime.combine(deadline, dt.time(10, 0), tzinfo=ZoneInfo("Europe/London"))
+            publish_pack(meeting, clerk, published_at=when)
 
 
 def _day(value: Any) -> dt.date:

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from minuted.governance.demo.loader import IIB, DemoDataError, load
+from minuted.demo.loader import IIB, DemoDataError, load
 from minuted.governance.models import Organisation
 
 
@@ -25,7 +25,9 @@ class Command(BaseCommand):
         if Organisation.objects.exists():
             raise CommandError("The database already has data; demo data goes into an empty one.")
         try:
-            board = load(options["path"], with_accounts=not options["no_accounts"])
+            board = load(
+                options["path"], with_accounts=not options["no_accounts"], with_meetings=True
+            )
         except DemoDataError as error:
             raise CommandError(f"Nothing was loaded: {error}") from error
         self.stdout.write(f"Loaded {board.name} and its memberships.")

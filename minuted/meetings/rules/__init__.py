@@ -1,0 +1,1 @@
+"""Meeting rules as pure functions."""

@@ -1,0 +1,145 @@
+"""Public views of meetings and their published packs (HTML edition and PDF).
+
+The members' edition is served only to those the policy lets see the board's exempt papers;
+the public edition was built without any exempt report text, so it is safe for anyone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, render
+
+from minuted.accounts.policy import Action, may
+from minuted.governance.services import default_organisation
+from minuted.meetings.models import Meeting
+from minuted.papers.documents import agenda_items
+from minuted.papers.models import PackEdition, PackKind, PackVersion
+
+
+def _meeting(board: str, meeting: str) -> Meeting:
+    organisation = default_organisation(settings.MINUTED_ORGANISATION)
+    return get_object_or_404(
+        Meeting.objects.select_related("board", "board__organisation", "term"),
+        board__organisation=organisation,
+        board__slug=board,
+        slug=meeting,
+    )
+
+
+def _version(meeting: Meeting, kind: str, number: int) -> PackVersion:
+    return get_object_or_404(PackVersion, meeting=meeting, kind=kind, number=number)
+
+
+def _entitled(request: HttpRequest, meeting: Meeting, edition: str) -> None:
+    if edition not in PackEdition.values:
+        raise Http404("No such edition")
+    if edition == PackEdition.MEMBERS and not may(request.user, Action.VIEW_EXEMPT, meeting.board):
+        if not request.user.is_authenticated:
+            raise _LoginRequired
+        raise PermissionDenied("The members' edition is for members of the board.")
+
+
+class _LoginRequired(Exception):
+    pass
+
+
+def meeting_detail(request: HttpRequest, board: str, meeting: str) -> HttpResponse:
+    the_meeting = _meeting(board, meeting)
+    packs = list(PackVersion.objects.filter(meeting=the_meeting).order_by("kind", "-number"))
+    latest = next((p for p in packs if p.kind == PackKind.MAIN), None)
+    context: dict[str, Any] = {
+        "meeting": the_meeting,
+        "board": the_meeting.board,
+        "packs": packs,
+        "latest": latest,
+        "agenda": latest.public_document["agenda"] if latest else None,
+        "draft_items": None if latest else agenda_items(the_meeting),
+        "members_edition": may(request.user, Action.VIEW_EXEMPT, the_meeting.board),
+    }
+    return render(request, "publicsite/meeting_detail.html", context)
+
+
+def _edition_view(
+    request: HttpRequest,
+    board: str,
+    meeting: str,
+    kind: str,
+    number: int,
+    edition: str,
+    report_id: str | None,
+) -> HttpResponse:
+    the_meeting = _meeting(board, meeting)
+    try:
+        _entitled(request, the_meeting, edition)
+    except _LoginRequired:
+        return redirect_to_login(request.get_full_path())
+    version = _version(the_meeting, kind, number)
+    document = version.document(edition)
+    context = {
+        "meeting": the_meeting,
+        "board": the_meeting.board,
+        "version": version,
+        "edition": edition,
+        "document": document,
+        "reports": {r["id"]: r for r in document["reports"]},
+    }
+    if report_id is None:
+        return render(request, "publicsite/pack_agenda.html", context)
+    report = context["reports"].get(report_id)  # type: ignore[attr-defined]
+    if report is None:
+        raise Http404("No such report in this pack")
+    return render(request, "publicsite/pack_report.html", {**context, "report": report})
+
+
+def pack_edition(
+    request: HttpRequest,
+    board: str,
+    meeting: str,
+    number: int,
+    edition: str,
+    kind: str = PackKind.MAIN,
+) -> HttpResponse:
+    return _edition_view(request, board, meeting, kind, number, edition, None)
+
+
+def pack_report(
+    request: HttpRequest,
+    board: str,
+    meeting: str,
+    number: int,
+    edition: str,
+    report: str,
+    kind: str = PackKind.MAIN,
+) -> HttpResponse:
+    return _edition_view(request, board, meeting, kind, number, edition, report)
+
+
+def pack_pdf(
+    request: HttpRequest,
+    board: str,
+    meeting: str,
+    number: int,
+    edition: str,
+    kind: str = PackKind.MAIN,
+) -> HttpResponseBase:
+    the_meeting = _meeting(board, meeting)
+    try:
+        _entitled(request, the_meeting, edition)
+    except _LoginRequired:
+        return redirect_to_login(request.get_full_path())
+    version = _version(the_meeting, kind, number)
+    name = f"{the_meeting.board.slug}-{the_meeting.slug}-{kind}-v{number}-{edition}.pdf"
+    response = FileResponse(
+        version.pdf(edition).open("rb"), content_type="application/pdf", filename=name
+    )
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    # A published version never changes at its URL; members' copies stay out of shared caches.
+    response["Cache-Control"] = (
+        "public, max-age=31536000, immutable" if edition == PackEdition.PUBLIC else "private"
+    )
+    return response

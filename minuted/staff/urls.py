@@ -1,0 +1,28 @@
+from django.urls import path
+
+from minuted.staff.views import me, meeting, plan, report, workspace
+
+app_name = "staff"
+
+urlpatterns = [
+    path("", workspace.workspace, name="workspace"),
+    path("me/", me.my_meetings, name="me"),
+    path("boards/<slug:board>/plan/", plan.plan, name="plan"),
+    path("meetings/<uuid:meeting>/", meeting.meeting_detail, name="meeting"),
+    path("meetings/<uuid:meeting>/items/", meeting.item_add, name="item-add"),
+    path("meetings/<uuid:meeting>/items/<uuid:item>/", meeting.item_edit, name="item-edit"),
+    path("meetings/<uuid:meeting>/items/<uuid:item>/move/", meeting.item_move, name="item-move"),
+    path(
+        "meetings/<uuid:meeting>/items/<uuid:item>/reports/add/",
+        meeting.report_add,
+        name="report-add",
+    ),
+    path("meetings/<uuid:meeting>/preview/<str:edition>/", meeting.preview, name="meeting-preview"),
+    path("meetings/<uuid:meeting>/publish/", meeting.publish, name="meeting-publish"),
+    path(
+        "meetings/<uuid:meeting>/publish-supplementary/",
+        meeting.publish_supplementary,
+        name="meeting-publish-supplementary",
+    ),
+    path("reports/<uuid:report>/", report.report_edit, name="report"),
+]
