@@ -26,7 +26,7 @@ from minuted.papers.models import (
     ReportStatus,
 )
 from minuted.papers.services import missing_required_sections
-from minuted.rendering.pdf import render_pack_pdf
+from minuted.rendering.pdf import render_pack_pdf, render_pack_pdf_with_ranges
 
 
 def problems_before_publishing(meeting: Meeting, kind: str = PackKind.MAIN) -> list[str]:
@@ -92,7 +92,17 @@ def publish_pack(
         edition: build_document(meeting, edition, number, kind, published_at=stamp)
         for edition in (PackEdition.MEMBERS, PackEdition.PUBLIC)
     }
-    pdfs = {edition: render_pack_pdf(doc) for edition, doc in documents.items()}
+    # The public edition keeps the members' edition's page numbers (its placeholder for an
+    # exempt report of 16 pages is one page numbered 1, and the next report starts at 17), so
+    # that "page 27" means the same page to members and to the public in the meeting.
+    members_pdf, ranges = render_pack_pdf_with_ranges(documents[PackEdition.MEMBERS])
+    documents[PackEdition.PUBLIC]["page_numbers"] = {
+        report_id: [first, last] for report_id, (first, last) in ranges.items()
+    }
+    pdfs = {
+        PackEdition.MEMBERS: members_pdf,
+        PackEdition.PUBLIC: render_pack_pdf(documents[PackEdition.PUBLIC]),
+    }
     version = PackVersion(
         meeting=meeting,
         kind=kind,

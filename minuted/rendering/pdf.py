@@ -1,7 +1,8 @@
 """Agenda packs as tagged PDF/UA-1, typeset by typst from ``typst/pack.typ``.
 
 ``render_pack_pdf(document)`` takes the pack as a JSON-able dictionary (the contract below) and
-returns the PDF's bytes. The document reaches typst only as DATA: it is serialised to JSON and
+returns the PDF's bytes; ``report_page_ranges(document)`` returns the printed pages of each
+report as laid out, and ``render_pack_pdf_with_ranges(document)`` both from one layout. The document reaches typst only as DATA: it is serialised to JSON and
 passed through ``sys.inputs``, where the template parses it with ``json()``; no user text is
 ever formatted into typst source, so ``#read(...)``, ``$x$`` or ``<label>`` in a report print
 literally. The template's project root is its own folder, so typst can read no other file.
@@ -16,6 +17,13 @@ The document (built from the database elsewhere):
 
 - ``edition``: ``"public"`` or ``"members"``; ``version``; ``title`` (the PDF's title);
   optional ``published_at`` (ISO 8601; sets the PDF's creation date).
+- optional ``page_numbers``: {report id: [first, last]}, the printed pages each report has in
+  another edition, normally the members' edition's (from ``report_page_ranges`` or
+  ``render_pack_pdf_with_ranges``). The agenda then prints these ranges, and each report
+  given one starts at its given first page: a one-page "Document is Restricted" placeholder
+  for a report printed on pages 1 - 16 to members is page 1 and the next report starts at
+  page 17, so that "page 27" is the same page in both editions. Without it the pages are
+  numbered from 1 at the first report and the agenda prints the ranges as laid out.
 - ``organisation``: name, short_name, address, website, phone, email, guidance_notes
   (blocks), social_media_note, carers_allowance.
 - ``board``: name, hashtag.
