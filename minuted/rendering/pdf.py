@@ -2,9 +2,10 @@
 
 ``render_pack_pdf(document)`` takes the pack as a JSON-able dictionary (the contract below) and
 returns the PDF's bytes; ``report_page_ranges(document)`` returns the printed pages of each
-report as laid out, and ``render_pack_pdf_with_ranges(document)`` both from one layout. The document reaches typst only as DATA: it is serialised to JSON and
-passed through ``sys.inputs``, where the template parses it with ``json()``; no user text is
-ever formatted into typst source, so ``#read(...)``, ``$x$`` or ``<label>`` in a report print
+report as laid out, and ``render_pack_pdf_with_ranges(document)`` both from one layout. The
+document reaches typst only as DATA: it is serialised to JSON and passed through
+``sys.inputs``, where the template parses it with ``json()``; no user text is ever formatted
+into typst source, so ``#read(...)``, ``$x$`` or ``<label>`` in a report print
 literally. The template's project root is its own folder, so typst can read no other file.
 
 Only the fonts shipped in ``fonts/`` are used (system fonts and typst's own embedded fonts are

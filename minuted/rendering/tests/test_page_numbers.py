@@ -102,8 +102,9 @@ def test_report_page_ranges_are_the_printed_pages_of_each_report():
     for report_id, (first, last) in ranges.items():
         assert (pages[report_id][0], pages[report_id][-1]) == (first, last), report_id
     assert ranges["r3"][0] == 1
-    for (_, last), (first, _) in zip(list(ranges.values()), list(ranges.values())[1:]):
-        assert first == last + 1
+    spans = list(ranges.values())
+    for (_, last), (first, _) in zip(spans, spans[1:], strict=False):
+        assert first == last + 1, "each report starts on the page after the last one ends"
 
 
 def test_rendering_with_ranges_gives_the_same_pdf_and_ranges():
