@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "minuted.governance",
     "minuted.meetings",
     "minuted.papers",
+    "minuted.record",
     "minuted.staff",
     "minuted.publicsite",
     "minuted.demo",
