@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI_REFERENCE = ROOT / "docs" / "cli.md"
-COMMANDS = ["demo", "serve", "load_authorities", "load_demo"]
+COMMANDS = ["demo", "serve", "load_authorities", "load_demo", "send_action_reminders"]
 
 
 def help_text(*args: str) -> str:

@@ -1,0 +1,1 @@
+"""Meeting record rules as pure functions: attendance and quorum by item, votes, actions."""
