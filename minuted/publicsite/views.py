@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 
 from minuted.governance.models import Board, Membership, Organisation, Person, Term
 from minuted.governance.services import current_term, default_organisation, roster, terms_of
+from minuted.record.register import person_statistics
 
 
 def _organisation() -> Organisation:
@@ -65,7 +66,11 @@ def person_detail(request: HttpRequest, person: str) -> HttpResponse:
     return render(
         request,
         "publicsite/person_detail.html",
-        {"person": the_person, "memberships": memberships},
+        {
+            "person": the_person,
+            "memberships": memberships,
+            "attendance": person_statistics(the_person),
+        },
     )
 
 

@@ -1,0 +1,118 @@
+"""The attendance register read through the rules: quorum at every item, and attendance
+statistics per member and term."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from minuted.governance.models import Board, Membership, Person, Term
+from minuted.governance.services import roster
+from minuted.meetings.models import AgendaItem, Meeting, MeetingStatus
+from minuted.meetings.rules.agenda import Entry, number_agenda
+from minuted.papers.documents import agenda_items
+from minuted.record.models import Attendance, Declaration
+from minuted.record.rules.attendance import (
+    ItemQuorum,
+    Mark,
+    MemberStats,
+    Seat,
+    Status,
+    attendance_statistics,
+    inquorate_note,
+    quorum_by_item,
+    validate_register,
+)
+
+
+def _seat(m: Membership) -> Seat:
+    return Seat(
+        key=str(m.pk),
+        person=m.person.display_name,
+        group=m.political_group.name if m.political_group else None,
+        role=m.role,
+        voting=m.voting_right,
+    )
+
+
+def seats_at(meeting: Meeting) -> list[Seat]:
+    memberships = Membership.objects.filter(board=meeting.board, term=meeting.term).select_related(
+        "person", "political_group", "term"
+    )
+    return [_seat(m) for m in memberships if m.is_active_on(meeting.date)]
+
+
+def marks_at(meeting: Meeting, items: Sequence[AgendaItem] | None = None) -> list[Mark]:
+    order = {item.pk: index for index, item in enumerate(items or agenda_items(meeting))}
+    return [
+        Mark(
+            seat=str(a.membership_id),
+            status=Status(a.status),
+            substitute_for=str(a.substitute_for_id) if a.substitute_for_id else None,
+            substitute_sent=a.substitute_sent,
+            arrived_at=order.get(a.arrived_at_id) if a.arrived_at_id else None,
+            left_after=order.get(a.left_after_id) if a.left_after_id else None,
+        )
+        for a in Attendance.objects.filter(meeting=meeting)
+    ]
+
+
+@dataclass(frozen=True)
+class ItemQuorumRow:
+    item: AgendaItem
+    number: str
+    quorum: ItemQuorum
+
+
+def quorum_at_items(meeting: Meeting) -> list[ItemQuorumRow]:
+    """Quorum at every agenda item, from the register, arrivals and departures, and members
+    who left the room for a disclosable pecuniary interest."""
+    items = agenda_items(meeting)
+    index = {item.pk: i for i, item in enumerate(items)}
+    left: dict[int, set[str]] = {}
+    for d in Declaration.objects.filter(item__meeting=meeting).select_related("item__meeting"):
+        if d.excludes_from_item:
+            left.setdefault(index[d.item_id], set()).add(str(d.membership_id))
+    requirement = roster(meeting.board, meeting.term, as_at=meeting.date).quorum
+    results = quorum_by_item(
+        requirement, seats_at(meeting), marks_at(meeting, items), len(items), left
+    )
+    numbers = _numbers(items)
+    return [ItemQuorumRow(items[r.index], numbers[r.index], r) for r in results]
+
+
+def _numbers(items: Sequence[AgendaItem]) -> list[str]:
+    numbers = number_agenda([Entry(key=i.pk, parent=i.parent_id) for i in items])
+    return [numbers[i.pk] for i in items]
+
+
+def inquorate_sentence(meeting: Meeting) -> str:
+    rows = quorum_at_items(meeting)
+    return inquorate_note([r.quorum for r in rows], [r.number for r in rows])
+
+
+def register_problems(meeting: Meeting) -> list[str]:
+    return validate_register(seats_at(meeting), marks_at(meeting))
+
+
+def statistics(board: Board, term: Term) -> dict[str, MemberStats]:
+    """Attendance per member for the board's meetings held in the term."""
+    meetings = Meeting.objects.filter(board=board, term=term, status=MeetingStatus.HELD)
+    return attendance_statistics([(seats_at(m), marks_at(m)) for m in meetings])
+
+
+def person_statistics(person: Person) -> list[tuple[Board, Term, MemberStats]]:
+    """The person's attendance on each board and term they sat on, newest first."""
+    rows = []
+    pairs = (
+        Membership.objects.filter(person=person)
+        .values_list("board", "term")
+        .distinct()
+        .order_by("-term__start_date")
+    )
+    for board_id, term_id in pairs:
+        board, term = Board.objects.get(pk=board_id), Term.objects.get(pk=term_id)
+        stats = statistics(board, term).get(person.display_name)
+        if stats is not None and stats.expected + stats.present_as_substitute > 0:
+            rows.append((board, term, stats))
+    return rows
