@@ -77,11 +77,11 @@ def quorum_at_items(meeting: Meeting) -> list[ItemQuorumRow]:
     results = quorum_by_item(
         requirement, seats_at(meeting), marks_at(meeting, items), len(items), left
     )
-    numbers = _numbers(items)
+    numbers = agenda_numbers(items)
     return [ItemQuorumRow(items[r.index], numbers[r.index], r) for r in results]
 
 
-def _numbers(items: Sequence[AgendaItem]) -> list[str]:
+def agenda_numbers(items: Sequence[AgendaItem]) -> list[str]:
     numbers = number_agenda([Entry(key=i.pk, parent=i.parent_id) for i in items])
     return [numbers[i.pk] for i in items]
 
