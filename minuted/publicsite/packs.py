@@ -19,6 +19,7 @@ from minuted.governance.services import default_organisation
 from minuted.meetings.models import Meeting
 from minuted.papers.documents import agenda_items
 from minuted.papers.models import PackEdition, PackKind, PackVersion
+from minuted.record.models import MinutesVersion
 
 
 def _meeting(board: str, meeting: str) -> Meeting:
@@ -60,6 +61,7 @@ def meeting_detail(request: HttpRequest, board: str, meeting: str) -> HttpRespon
         "agenda": latest.public_document["agenda"] if latest else None,
         "draft_items": None if latest else agenda_items(the_meeting),
         "members_edition": may(request.user, Action.VIEW_EXEMPT, the_meeting.board),
+        "minutes_versions": MinutesVersion.objects.filter(meeting=the_meeting).order_by("-number"),
     }
     return render(request, "publicsite/meeting_detail.html", context)
 
@@ -139,6 +141,52 @@ def pack_pdf(
     )
     response["Content-Disposition"] = f'inline; filename="{name}"'
     # A published version never changes at its URL; members' copies stay out of shared caches.
+    response["Cache-Control"] = (
+        "public, max-age=31536000, immutable" if edition == PackEdition.PUBLIC else "private"
+    )
+    return response
+
+
+def _minutes_version(meeting: Meeting, number: int) -> MinutesVersion:
+    return get_object_or_404(MinutesVersion, meeting=meeting, number=number)
+
+
+def minutes_edition(
+    request: HttpRequest, board: str, meeting: str, number: int, edition: str
+) -> HttpResponse:
+    the_meeting = _meeting(board, meeting)
+    try:
+        _entitled(request, the_meeting, edition)
+    except _LoginRequired:
+        return redirect_to_login(request.get_full_path())
+    version = _minutes_version(the_meeting, number)
+    return render(
+        request,
+        "publicsite/minutes.html",
+        {
+            "meeting": the_meeting,
+            "board": the_meeting.board,
+            "version": version,
+            "edition": edition,
+            "document": version.document(edition),
+        },
+    )
+
+
+def minutes_pdf(
+    request: HttpRequest, board: str, meeting: str, number: int, edition: str
+) -> HttpResponseBase:
+    the_meeting = _meeting(board, meeting)
+    try:
+        _entitled(request, the_meeting, edition)
+    except _LoginRequired:
+        return redirect_to_login(request.get_full_path())
+    version = _minutes_version(the_meeting, number)
+    name = f"{the_meeting.board.slug}-{the_meeting.slug}-minutes-v{number}-{edition}.pdf"
+    response = FileResponse(
+        version.pdf(edition).open("rb"), content_type="application/pdf", filename=name
+    )
+    response["Content-Disposition"] = f'inline; filename="{name}"'
     response["Cache-Control"] = (
         "public, max-age=31536000, immutable" if edition == PackEdition.PUBLIC else "private"
     )

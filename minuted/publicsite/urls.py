@@ -11,6 +11,16 @@ urlpatterns = [
     path("people/<slug:person>/", views.person_detail, name="person"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("meetings/<slug:board>/<slug:meeting>/", packs.meeting_detail, name="meeting"),
+    path(
+        "meetings/<slug:board>/<slug:meeting>/minutes/v<int:number>/<slug:edition>/",
+        packs.minutes_edition,
+        name="minutes-edition",
+    ),
+    path(
+        "meetings/<slug:board>/<slug:meeting>/minutes/v<int:number>/<slug:edition>.pdf",
+        packs.minutes_pdf,
+        name="minutes-pdf",
+    ),
 ]
 
 # Published packs: /meetings/<board>/<meeting>/pack/v1/public/ (agenda page), …/reports/<id>/,

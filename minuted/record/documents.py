@@ -101,6 +101,7 @@ def minutes_document(minutes: Minutes, edition: str) -> dict[str, Any]:
     return {
         "edition": edition,
         "title": f"{meeting.board.name}, {long_date(meeting.date)}: minutes",
+        "board": meeting.board.name,
         "meeting": {"date": long_date(meeting.date), "place": meeting.place},
         "present": [
             a.membership.person.display_name

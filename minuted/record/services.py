@@ -15,7 +15,14 @@ from minuted.accounts.policy import is_member_of
 from minuted.core.formats import long_date
 from minuted.governance.models import Membership
 from minuted.meetings.models import AgendaItem, AgendaItemKind, Meeting
-from minuted.record.models import Attendance, AttendanceStatus, MinuteItem, Minutes
+from minuted.record.models import (
+    Attendance,
+    AttendanceStatus,
+    MinuteItem,
+    Minutes,
+    MinutesVersion,
+)
+from minuted.record.publishing import publish_minutes
 
 
 @transaction.atomic
@@ -56,9 +63,10 @@ def approve_minutes(minutes: Minutes, at_item: AgendaItem) -> Minutes:
 
 
 @transaction.atomic
-def release_decisions(item: MinuteItem, at_item: AgendaItem) -> MinuteItem:
+def release_decisions(item: MinuteItem, at_item: AgendaItem, user: Any = None) -> MinuteItem:
     """The board agrees to make confidential decisions public: an explicit, dated act
-    (domain rules §2), allowed even after the minutes were approved."""
+    (domain rules §2), allowed even after the minutes were approved. If the minutes were
+    published, a new version is published at once (by ``user``) so the release is public."""
     if not item.decisions_confidential or item.released_on is not None:
         raise ValidationError("These decisions are not confidential, or already released.")
     if at_item.meeting.board_id != item.minutes.meeting.board_id:
@@ -66,6 +74,14 @@ def release_decisions(item: MinuteItem, at_item: AgendaItem) -> MinuteItem:
     item.released_on = at_item.meeting.date
     item.released_at_item = at_item
     item.save()
+    minutes = item.minutes
+    if MinutesVersion.objects.filter(meeting=minutes.meeting).exists():
+        publish_minutes(
+            minutes,
+            user,
+            reason=f"Decisions on “{item.agenda_item.title}” released on "
+            f"{long_date(item.released_on)}.",
+        )
     return item
 
 

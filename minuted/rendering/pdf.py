@@ -2,7 +2,9 @@
 
 ``render_pack_pdf(document)`` takes the pack as a JSON-able dictionary (the contract below) and
 returns the PDF's bytes; ``report_page_ranges(document)`` returns the printed pages of each
-report as laid out, and ``render_pack_pdf_with_ranges(document)`` both from one layout. The
+report as laid out, and ``render_pack_pdf_with_ranges(document)`` both from one layout.
+``render_minutes_pdf(document)`` typesets minutes the same way from ``typst/minutes.typ``; the
+two templates share their helpers and house style in ``typst/common.typ``. The
 document reaches typst only as DATA: it is serialised to JSON and passed through
 ``sys.inputs``, where the template parses it with ``json()``; no user text is ever formatted
 into typst source, so ``#read(...)``, ``$x$`` or ``<label>`` in a report print
@@ -63,6 +65,7 @@ logger = logging.getLogger(__name__)
 RENDERING_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = RENDERING_DIR / "typst"
 TEMPLATE = TEMPLATE_DIR / "pack.typ"
+MINUTES_TEMPLATE = TEMPLATE_DIR / "minutes.typ"
 FONTS_DIR = RENDERING_DIR / "fonts"
 
 # What a restricted report keeps in the public edition: enough for its placeholder page.
@@ -70,7 +73,8 @@ PLACEHOLDER_KEYS = ("id", "item_number", "title", "restricted")
 
 
 class PackRenderError(RuntimeError):
-    """typst could not compile the pack; the message carries typst's diagnostic."""
+    """typst could not compile the pack (or the minutes); the message carries typst's
+    diagnostic."""
 
 
 PageRanges = dict[str, tuple[int, int]]
@@ -104,13 +108,39 @@ def report_page_ranges(document: Mapping[str, Any]) -> PageRanges:
     return _query_page_ranges(_compiler(document))
 
 
+def render_minutes_pdf(
+    document: Mapping[str, Any], *, timestamp: int | dt.datetime | None = None
+) -> bytes:
+    """The minutes ``document`` (``minuted.record.documents.minutes_document``) as tagged
+    PDF/UA-1 bytes, typeset from ``typst/minutes.typ`` in the pack's style: "Note of the
+    meeting" with the board, date and venue; each item with its exclusion resolution, reason
+    for urgency, who introduced it, declarations, discussion, numbered decisions (each with its
+    table of recorded votes and the totals) or the sentence withholding them, and actions;
+    then "Appendix A — Attendance" and, once approved, "Approved as a correct record on ...".
+
+    As for the pack, the document reaches typst only as JSON in ``sys.inputs``, only the
+    shipped fonts are used, characters they lack are printed by name, and ``timestamp`` (UNIX
+    seconds or an aware datetime; by default the document's ``published_at``, else 0) fixes the
+    creation date, so the same document gives the same bytes. Besides the contract of
+    ``minutes_document``, an optional ``board`` (a name or {name}) names the board; without it
+    the board is the title before its first comma."""
+    return _compile_pdf(
+        _template_compiler(MINUTES_TEMPLATE, printable(document)), document, timestamp
+    )
+
+
 def _compiler(document: Mapping[str, Any]) -> typst.Compiler:
     """A compiler for the pack template with ``document``, made printable (and, in the public
     edition, stripped of restricted reports), in ``sys.inputs``."""
-    data = printable(withhold_restricted(document))
+    return _template_compiler(TEMPLATE, printable(withhold_restricted(document)))
+
+
+def _template_compiler(template: Path, data: Any) -> typst.Compiler:
+    """A compiler for ``template`` (whose folder is its root) with ``data`` as JSON in
+    ``sys.inputs.document`` and the shipped fonts only."""
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
     return typst.Compiler(
-        TEMPLATE,
+        template,
         root=TEMPLATE_DIR,
         font_paths=_fonts(),
         ignore_system_fonts=True,

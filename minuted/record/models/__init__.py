@@ -14,6 +14,7 @@ from minuted.record.models.minutes import (
     LockedError,
     MinuteItem,
     Minutes,
+    MinutesVersion,
     RecordedVote,
 )
 
@@ -29,6 +30,7 @@ __all__ = [
     "LockedError",
     "MinuteItem",
     "Minutes",
+    "MinutesVersion",
     "OtherAttendee",
     "RecordedVote",
     "RegisterCategory",

@@ -1,0 +1,77 @@
+"""Publishing minutes: versions in two editions; a release of confidential decisions
+publishes a new version; nothing confidential reaches a public page or PDF before then."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from pypdf import PdfReader
+
+from minuted.record.models import CONFIDENTIAL_DECISIONS, MinutesVersion
+from minuted.record.publishing import publish_minutes
+from minuted.record.services import approve_minutes, release_decisions
+from minuted.record.tests.test_minutes_document import SECRET, recorded  # noqa: F401
+
+
+def pdf_text(field) -> str:
+    with field.open("rb") as handle:
+        reader = PdfReader(io.BytesIO(handle.read()))
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+
+
+def test_published_minutes_keep_confidential_decisions_out_of_the_public_pdf(
+    world,
+    recorded,  # noqa: F811
+):
+    minutes, _, _ = recorded
+    version = publish_minutes(minutes, world.clerk)
+    assert version.number == 1
+    assert SECRET not in pdf_text(version.public_pdf)
+    assert "Decisions for this item to be kept confidential" in pdf_text(version.public_pdf)
+    assert SECRET in pdf_text(version.members_pdf)
+
+
+def test_releasing_decisions_publishes_a_new_version_and_leaves_the_first_alone(
+    world,
+    recorded,  # noqa: F811
+):
+    minutes, notices, approval = recorded
+    first = publish_minutes(minutes, world.clerk)
+    approve_minutes(minutes, approval)
+    release_decisions(notices, approval, world.clerk)
+    second = MinutesVersion.objects.get(number=2)
+    assert SECRET in pdf_text(second.public_pdf)
+    assert "released" in second.reason
+    first.refresh_from_db()
+    assert SECRET not in pdf_text(first.public_pdf)
+
+
+def test_a_new_version_needs_a_reason_and_only_clerks_publish(world, recorded):  # noqa: F811
+    minutes, _, _ = recorded
+    with pytest.raises(PermissionDenied):
+        publish_minutes(minutes, world.member)
+    publish_minutes(minutes, world.clerk)
+    with pytest.raises(ValidationError):
+        publish_minutes(minutes, world.clerk)
+
+
+def test_the_public_minutes_page_shows_the_confidential_sentence_not_the_decision(
+    client,
+    world,
+    recorded,  # noqa: F811
+):
+    minutes, _, _ = recorded
+    publish_minutes(minutes, world.clerk)
+    args = {"board": world.board.slug, "meeting": minutes.meeting.slug, "number": 1}
+    page = client.get(reverse("minutes-edition", kwargs={**args, "edition": "public"}))
+    text = page.content.decode()
+    assert CONFIDENTIAL_DECISIONS in text and SECRET not in text
+    members = reverse("minutes-edition", kwargs={**args, "edition": "members"})
+    assert client.get(members).status_code == 302  # anonymous: sign in first
+    client.force_login(world.member_of_another_board)
+    assert client.get(members).status_code == 403
+    client.force_login(world.member)
+    assert SECRET in client.get(members).content.decode()
