@@ -1,6 +1,6 @@
 from django.urls import path
 
-from minuted.staff.views import me, meeting, plan, report, workspace
+from minuted.staff.views import attendance, me, meeting, plan, report, workspace
 
 app_name = "staff"
 
@@ -24,5 +24,12 @@ urlpatterns = [
         meeting.publish_supplementary,
         name="meeting-publish-supplementary",
     ),
+    path("meetings/<uuid:meeting>/attendance/", attendance.attendance, name="attendance"),
+    path(
+        "meetings/<uuid:meeting>/attendance/others/",
+        attendance.other_add,
+        name="attendance-other-add",
+    ),
+    path("meetings/<uuid:meeting>/apologies/", attendance.apologies, name="apologies"),
     path("reports/<uuid:report>/", report.report_edit, name="report"),
 ]
