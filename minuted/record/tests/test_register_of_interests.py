@@ -1,0 +1,68 @@
+"""A member's register of interests: edited by the member or their clerk, with history;
+sensitive entries never reach the public register."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from minuted.record.interests import public_register, save_entry
+from minuted.record.models import RegisterCategory, RegisterEntry
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def person(world):
+    return world.member.person
+
+
+def entry(person, **fields):
+    defaults = {
+        "category": RegisterCategory.LAND,
+        "description": "House in the ward",
+        "registered_on": dt.date(2025, 6, 1),
+    }
+    return RegisterEntry(person=person, **{**defaults, **fields})
+
+
+def test_the_member_and_their_clerk_may_change_the_register(world, person):
+    save_entry(entry(person), world.member, "Registered on election")
+    save_entry(entry(person, description="Shares in Acme"), world.clerk, "Entered for the member")
+    assert RegisterEntry.objects.filter(person=person).count() == 2
+
+
+@pytest.mark.parametrize(
+    "who", ["member_of_another_board", "officer", "clerk_of_another_board", "anonymous"]
+)
+def test_others_may_not_change_a_members_register(world, person, who):
+    with pytest.raises(PermissionDenied):
+        save_entry(entry(person), getattr(world, who), "Tampering")
+    assert not RegisterEntry.objects.exists()
+
+
+def test_every_change_is_kept_with_who_made_it(world, person):
+    e = save_entry(entry(person), world.member, "Registered")
+    e.description = "House and garden in the ward"
+    save_entry(e, world.member, "Corrected")
+    history = list(e.changes.values_list("summary", "snapshot__description", "changed_by"))
+    assert history == [
+        ("Registered", "House in the ward", world.member.pk),
+        ("Corrected", "House and garden in the ward", world.member.pk),
+    ]
+
+
+def test_sensitive_and_ended_entries_are_not_on_the_public_register(world, person):
+    shown = save_entry(entry(person), world.member, "a")
+    save_entry(entry(person, sensitive=True, description="Home address"), world.member, "b")
+    save_entry(
+        entry(person, ended_on=dt.date(2026, 1, 1), description="Old job"), world.member, "c"
+    )
+    assert list(public_register(person, TODAY)) == [shown]
+
+
+def test_an_entry_needs_a_category_and_description(world, person):
+    with pytest.raises(ValidationError):
+        save_entry(entry(person, description=""), world.member, "empty")
