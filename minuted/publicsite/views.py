@@ -8,7 +8,10 @@ from django.shortcuts import get_object_or_404, render
 
 from minuted.governance.models import Board, Membership, Organisation, Person, Term
 from minuted.governance.services import current_term, default_organisation, roster, terms_of
-from minuted.record.register import person_statistics
+from minuted.meetings.models import MeetingStatus
+from minuted.record.models import Attendance
+from minuted.record.register import person_statistics, statistics
+from minuted.record.rules.attendance import MemberStats
 
 
 def _organisation() -> Organisation:
@@ -46,8 +49,26 @@ def board_detail(request: HttpRequest, board: str, term: str | None = None) -> H
         "themes": the_board.priority_themes.filter(term=the_term).select_related("lead_member")
         if the_term
         else [],
+        "attendance": board_attendance(the_board, the_term) if the_term else [],
     }
     return render(request, "publicsite/board_detail.html", context)
+
+
+def board_attendance(board: Board, term: Term) -> list[MemberStats]:
+    """Attendance at the board's meetings held in the term, in membership order (anyone else
+    on the register after them, alphabetically); empty while no held meeting has a register."""
+    recorded = Attendance.objects.filter(
+        meeting__board=board, meeting__term=term, meeting__status=MeetingStatus.HELD
+    ).exists()
+    if not recorded:
+        return []
+    stats = statistics(board, term)
+    order: dict[str, int] = {}
+    for membership in Membership.objects.filter(board=board, term=term).select_related("person"):
+        order.setdefault(membership.person.display_name, len(order))
+    return sorted(
+        stats.values(), key=lambda s: (order.get(s.seat_person, len(order)), s.seat_person)
+    )
 
 
 def person_list(request: HttpRequest) -> HttpResponse:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from minuted.staff.views import attendance, me, meeting, plan, report, workspace
+from minuted.staff.views import actions, attendance, me, meeting, minutes, plan, report, workspace
 
 app_name = "staff"
 
@@ -32,4 +32,45 @@ urlpatterns = [
     ),
     path("meetings/<uuid:meeting>/apologies/", attendance.apologies, name="apologies"),
     path("reports/<uuid:report>/", report.report_edit, name="report"),
+    path("boards/<slug:board>/actions/", actions.actions, name="actions"),
+]
+
+# The clerk's minutes screen (minuted.staff.views.minutes).
+urlpatterns += [
+    path("meetings/<uuid:meeting>/minutes/", minutes.minutes_screen, name="minutes"),
+    path(
+        "meetings/<uuid:meeting>/minutes/publish/",
+        minutes.minutes_publish,
+        name="minutes-publish",
+    ),
+    path(
+        "meetings/<uuid:meeting>/minutes/approve/",
+        minutes.minutes_approve,
+        name="minutes-approve",
+    ),
+    path(
+        "meetings/<uuid:meeting>/minutes/<uuid:minute>/",
+        minutes.item_save,
+        name="minutes-item",
+    ),
+    path(
+        "meetings/<uuid:meeting>/minutes/<uuid:minute>/decisions/",
+        minutes.decision_add,
+        name="minutes-decision-add",
+    ),
+    path(
+        "meetings/<uuid:meeting>/minutes/<uuid:minute>/actions/",
+        minutes.action_add,
+        name="minutes-action-add",
+    ),
+    path(
+        "meetings/<uuid:meeting>/minutes/<uuid:minute>/declarations/",
+        minutes.declaration_add,
+        name="minutes-declaration-add",
+    ),
+    path(
+        "meetings/<uuid:meeting>/minutes/<uuid:minute>/release/",
+        minutes.decisions_release,
+        name="minutes-release",
+    ),
 ]
