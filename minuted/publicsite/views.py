@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from minuted.governance.models import Board, Membership, Organisation, Person, Term
 from minuted.governance.services import current_term, default_organisation, roster, terms_of
 from minuted.meetings.models import MeetingStatus
+from minuted.record.interests import public_register
 from minuted.record.models import Attendance
 from minuted.record.register import person_statistics, statistics
 from minuted.record.rules.attendance import MemberStats
@@ -91,6 +93,7 @@ def person_detail(request: HttpRequest, person: str) -> HttpResponse:
             "person": the_person,
             "memberships": memberships,
             "attendance": person_statistics(the_person),
+            "interests": public_register(the_person, timezone.localdate()),
         },
     )
 

@@ -66,3 +66,22 @@ def test_sensitive_and_ended_entries_are_not_on_the_public_register(world, perso
 def test_an_entry_needs_a_category_and_description(world, person):
     with pytest.raises(ValidationError):
         save_entry(entry(person, description=""), world.member, "empty")
+
+
+def test_the_public_person_page_shows_the_register_without_sensitive_entries(client, world, person):
+    from django.urls import reverse
+
+    save_entry(entry(person, registered_on=dt.date(2020, 1, 1)), world.member, "a")
+    save_entry(
+        entry(
+            person,
+            sensitive=True,
+            description="Home address in Leeds",
+            registered_on=dt.date(2020, 1, 1),
+        ),
+        world.member,
+        "b",
+    )
+    page = client.get(reverse("person", args=[person.slug])).content.decode()
+    assert "House in the ward" in page
+    assert "Home address in Leeds" not in page
