@@ -6,11 +6,9 @@ whole version exists afterwards or nothing does."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -99,7 +97,7 @@ def publish_pack(
     documents[PackEdition.PUBLIC]["page_numbers"] = {
         report_id: [first, last] for report_id, (first, last) in ranges.items()
     }
-    pdfs = {
+    pdfs: dict[str, bytes] = {
         PackEdition.MEMBERS: members_pdf,
         PackEdition.PUBLIC: render_pack_pdf(documents[PackEdition.PUBLIC]),
     }
@@ -112,13 +110,8 @@ def publish_pack(
         published_by=user,
         members_document=documents[PackEdition.MEMBERS],
         public_document=documents[PackEdition.PUBLIC],
-        members_pdf_sha256=hashlib.sha256(pdfs[PackEdition.MEMBERS]).hexdigest(),
-        public_pdf_sha256=hashlib.sha256(pdfs[PackEdition.PUBLIC]).hexdigest(),
     )
-    slug = f"{meeting.board.slug}-{meeting.slug}"
-    members_pdf, public_pdf = pdfs[PackEdition.MEMBERS], pdfs[PackEdition.PUBLIC]
-    version.members_pdf.save(f"{slug}-members.pdf", ContentFile(members_pdf), save=False)
-    version.public_pdf.save(f"{slug}-public.pdf", ContentFile(public_pdf), save=False)
+    version.attach_pdfs(f"{meeting.board.slug}-{meeting.slug}", pdfs)
     version.save()
     included = [r["id"][1:] for r in documents[PackEdition.MEMBERS]["reports"]]
     Report.objects.filter(pk__in=included, published_version__isnull=True).update(

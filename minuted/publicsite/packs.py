@@ -19,7 +19,20 @@ from minuted.governance.services import default_organisation
 from minuted.meetings.models import Meeting
 from minuted.papers.documents import agenda_items
 from minuted.papers.models import PackEdition, PackKind, PackVersion
+from minuted.papers.models.pack import PublishedEditions
 from minuted.record.models import MinutesVersion
+
+
+def _pdf_response(version: PublishedEditions, edition: str, name: str) -> FileResponse:
+    response = FileResponse(
+        version.pdf(edition).open("rb"), content_type="application/pdf", filename=name
+    )
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    # A published version never changes at its URL; members' copies stay out of shared caches.
+    response["Cache-Control"] = (
+        "public, max-age=31536000, immutable" if edition == PackEdition.PUBLIC else "private"
+    )
+    return response
 
 
 def _meeting(board: str, meeting: str) -> Meeting:
@@ -136,15 +149,7 @@ def pack_pdf(
         return redirect_to_login(request.get_full_path())
     version = _version(the_meeting, kind, number)
     name = f"{the_meeting.board.slug}-{the_meeting.slug}-{kind}-v{number}-{edition}.pdf"
-    response = FileResponse(
-        version.pdf(edition).open("rb"), content_type="application/pdf", filename=name
-    )
-    response["Content-Disposition"] = f'inline; filename="{name}"'
-    # A published version never changes at its URL; members' copies stay out of shared caches.
-    response["Cache-Control"] = (
-        "public, max-age=31536000, immutable" if edition == PackEdition.PUBLIC else "private"
-    )
-    return response
+    return _pdf_response(version, edition, name)
 
 
 def _minutes_version(meeting: Meeting, number: int) -> MinutesVersion:
@@ -183,11 +188,4 @@ def minutes_pdf(
         return redirect_to_login(request.get_full_path())
     version = _minutes_version(the_meeting, number)
     name = f"{the_meeting.board.slug}-{the_meeting.slug}-minutes-v{number}-{edition}.pdf"
-    response = FileResponse(
-        version.pdf(edition).open("rb"), content_type="application/pdf", filename=name
-    )
-    response["Content-Disposition"] = f'inline; filename="{name}"'
-    response["Cache-Control"] = (
-        "public, max-age=31536000, immutable" if edition == PackEdition.PUBLIC else "private"
-    )
-    return response
+    return _pdf_response(version, edition, name)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -40,7 +38,7 @@ def publish_minutes(minutes: Minutes, user: Any, reason: str = "") -> MinutesVer
         edition: {**minutes_document(minutes, edition), "published_at": published_at.isoformat()}
         for edition in (PackEdition.MEMBERS, PackEdition.PUBLIC)
     }
-    pdfs = {edition: render_minutes_pdf(doc) for edition, doc in documents.items()}
+    pdfs: dict[str, bytes] = {e: render_minutes_pdf(doc) for e, doc in documents.items()}
     version = MinutesVersion(
         meeting=minutes.meeting,
         number=number,
@@ -49,13 +47,7 @@ def publish_minutes(minutes: Minutes, user: Any, reason: str = "") -> MinutesVer
         published_by=user,
         members_document=documents[PackEdition.MEMBERS],
         public_document=documents[PackEdition.PUBLIC],
-        members_pdf_sha256=hashlib.sha256(pdfs[PackEdition.MEMBERS]).hexdigest(),
-        public_pdf_sha256=hashlib.sha256(pdfs[PackEdition.PUBLIC]).hexdigest(),
     )
-    name = f"{minutes.meeting.board.slug}-{minutes.meeting.slug}-minutes"
-    version.members_pdf.save(
-        f"{name}-members.pdf", ContentFile(pdfs[PackEdition.MEMBERS]), save=False
-    )
-    version.public_pdf.save(f"{name}-public.pdf", ContentFile(pdfs[PackEdition.PUBLIC]), save=False)
+    version.attach_pdfs(f"{minutes.meeting.board.slug}-{minutes.meeting.slug}-minutes", pdfs)
     version.save()
     return version

@@ -13,6 +13,7 @@ from django.db import models
 from minuted.core.models import Record
 from minuted.governance.models import Membership, Officer, Person
 from minuted.meetings.models import AgendaItem, Meeting
+from minuted.papers.models.pack import PublishedEditions
 
 CONFIDENTIAL_DECISIONS = (
     "Decisions for this item to be kept confidential, until such time members agree for these "
@@ -199,28 +200,12 @@ class ActionNote(Record):
         ordering = ["action", "created"]
 
 
-def _minutes_pdf_path(instance: MinutesVersion, filename: str) -> str:
-    return f"minutes/{instance.meeting.uid}/v{instance.number}/{filename}"
-
-
-class MinutesVersion(Record):
+class MinutesVersion(PublishedEditions):
     """One publication of a meeting's minutes, in a public and a members' edition. Like a
     pack version it never changes; a correction or a release of confidential decisions is
     published as a new version with a reason."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="minutes_versions")
-    number = models.PositiveIntegerField()
-    reason = models.TextField(blank=True)
-    published_at = models.DateTimeField()
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    members_document = models.JSONField()
-    public_document = models.JSONField()
-    members_pdf = models.FileField(upload_to=_minutes_pdf_path, max_length=300)
-    public_pdf = models.FileField(upload_to=_minutes_pdf_path, max_length=300)
-    members_pdf_sha256 = models.CharField(max_length=64)
-    public_pdf_sha256 = models.CharField(max_length=64)
 
     class Meta:
         ordering = ["meeting", "number"]
@@ -233,16 +218,5 @@ class MinutesVersion(Record):
     def __str__(self) -> str:
         return f"Minutes v{self.number} — {self.meeting}"
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise LockedError("Published minutes cannot be changed; publish a new version.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        raise LockedError("Published minutes cannot be deleted.")
-
-    def document(self, edition: str) -> dict[str, Any]:
-        return self.members_document if edition == "members" else self.public_document
-
-    def pdf(self, edition: str) -> Any:
-        return self.members_pdf if edition == "members" else self.public_pdf
+    def pdf_folder(self) -> str:
+        return f"minutes/{self.meeting.uid}/v{self.number}"
