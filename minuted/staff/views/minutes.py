@@ -7,6 +7,7 @@ the screen with status 400. Once approved, any change is refused with status 409
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
@@ -316,72 +317,79 @@ def minutes_screen(request: HttpRequest, meeting: UUID) -> HttpResponse:
     return minutes_page(request, _screen(request, meeting))
 
 
-@login_required
-@require_POST
-def item_save(request: HttpRequest, meeting: UUID, minute: UUID) -> HttpResponse:
+def _post_item_form(
+    request: HttpRequest,
+    meeting: UUID,
+    minute: UUID,
+    key: str,
+    message: Callable[[Any, int], str],
+    numbered: str = "",
+) -> HttpResponse:
+    """The shared path of the per-item forms: refuse locked minutes, validate, give a new
+    decision or action the next number (``numbered`` names the related list), save, and say
+    so. ``key`` names the form ("minute", "decision", "action", "declaration")."""
     screen, block, refused = _edit(request, meeting, minute)
     if refused:
         return refused
-    form = screen.minute_form(block, request.POST)
+    form = getattr(screen, f"{key}_form")(block, request.POST)
     if not form.is_valid():
-        block.forms["minute"] = form
+        block.forms[key] = form
         return minutes_page(request, screen)
-    response = _saved(request, screen, block, form, "minute")
+    position = 0
+    if numbered:
+        last = getattr(block.minute, numbered).aggregate(Max("position"))["position__max"]
+        position = (last or 0) + 1
+        form.instance.position = position
+    response = _saved(request, screen, block, form, key)
     if response.status_code == 302:
-        messages.success(request, f"The minute of item {block.number} is saved.")
+        messages.success(request, message(block, position))
     return response
+
+
+@login_required
+@require_POST
+def item_save(request: HttpRequest, meeting: UUID, minute: UUID) -> HttpResponse:
+    return _post_item_form(
+        request, meeting, minute, "minute", lambda b, _: f"The minute of item {b.number} is saved."
+    )
 
 
 @login_required
 @require_POST
 def decision_add(request: HttpRequest, meeting: UUID, minute: UUID) -> HttpResponse:
-    screen, block, refused = _edit(request, meeting, minute)
-    if refused:
-        return refused
-    form = screen.decision_form(block, request.POST)
-    if not form.is_valid():
-        block.forms["decision"] = form
-        return minutes_page(request, screen)
-    last = block.minute.decisions.aggregate(Max("position"))["position__max"] or 0
-    form.instance.position = last + 1
-    response = _saved(request, screen, block, form, "decision")
-    if response.status_code == 302:
-        messages.success(request, f"Decision {block.number}.{last + 1} is added.")
-    return response
+    return _post_item_form(
+        request,
+        meeting,
+        minute,
+        "decision",
+        lambda b, n: f"Decision {b.number}.{n} is added.",
+        numbered="decisions",
+    )
 
 
 @login_required
 @require_POST
 def action_add(request: HttpRequest, meeting: UUID, minute: UUID) -> HttpResponse:
-    screen, block, refused = _edit(request, meeting, minute)
-    if refused:
-        return refused
-    form = screen.action_form(block, request.POST)
-    if not form.is_valid():
-        block.forms["action"] = form
-        return minutes_page(request, screen)
-    last = block.minute.actions.aggregate(Max("position"))["position__max"] or 0
-    form.instance.position = last + 1
-    response = _saved(request, screen, block, form, "action")
-    if response.status_code == 302:
-        messages.success(request, f"An action is added to item {block.number}.")
-    return response
+    return _post_item_form(
+        request,
+        meeting,
+        minute,
+        "action",
+        lambda b, _: f"An action is added to item {b.number}.",
+        numbered="actions",
+    )
 
 
 @login_required
 @require_POST
 def declaration_add(request: HttpRequest, meeting: UUID, minute: UUID) -> HttpResponse:
-    screen, block, refused = _edit(request, meeting, minute)
-    if refused:
-        return refused
-    form = screen.declaration_form(block, request.POST)
-    if not form.is_valid():
-        block.forms["declaration"] = form
-        return minutes_page(request, screen)
-    response = _saved(request, screen, block, form, "declaration")
-    if response.status_code == 302:
-        messages.success(request, f"A declaration of interest is added to item {block.number}.")
-    return response
+    return _post_item_form(
+        request,
+        meeting,
+        minute,
+        "declaration",
+        lambda b, _: f"A declaration of interest is added to item {b.number}.",
+    )
 
 
 # --- Publishing, approval, release -------------------------------------------------------------
