@@ -11,7 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from minuted.governance.models import Board, Organisation, Term
-from minuted.meetings.models import AgendaItem, Meeting, PublicationRule
+from minuted.meetings.models import AgendaItem, Meeting, MeetingStatus, PublicationRule
 from minuted.meetings.rules.clear_days import (
     ClearDaysRule,
     Deadline,
@@ -139,3 +139,15 @@ def save_item(item: AgendaItem) -> AgendaItem:
     item.full_clean()
     item.save()
     return item
+
+
+def record_held(meeting: Meeting, today: dt.date | None = None) -> bool:
+    """A register with someone present, taken on or after the meeting day, shows that the
+    meeting took place: it becomes "held", and counts in attendance statistics (rules §7).
+    Returns whether the status changed. A cancelled meeting stays cancelled."""
+    today = today or timezone.localdate()
+    if meeting.date > today or meeting.status in (MeetingStatus.HELD, MeetingStatus.CANCELLED):
+        return False
+    meeting.status = MeetingStatus.HELD
+    meeting.save(update_fields=["status", "modified"])
+    return True

@@ -3,11 +3,16 @@ all together or not at all; quorum at each item; officers and guests in attendan
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from minuted.governance.models import MembershipRole
+from minuted.meetings.models import MeetingStatus
 from minuted.record.models import Attendance, AttendanceStatus, OtherAttendee
+from minuted.staff.tests.conftest import make_meeting
 from minuted.testing import appoint, make_person
 
 
@@ -227,3 +232,34 @@ def test_the_page_costs_a_bounded_number_of_queries(
     with django_assert_max_num_queries(40):
         response = client.get(url(meeting))
     assert response.status_code == 200
+
+
+# --- A register taken on the day records that the meeting was held --------------------------
+
+
+@pytest.mark.parametrize(
+    ("days_ago", "status", "becomes"),
+    [
+        (0, MeetingStatus.CONFIRMED, MeetingStatus.HELD),  # taken on the day
+        (3, MeetingStatus.SCHEDULED, MeetingStatus.HELD),  # written up afterwards
+        (-3, MeetingStatus.SCHEDULED, MeetingStatus.SCHEDULED),  # apologies ahead of it
+        (3, MeetingStatus.CANCELLED, MeetingStatus.CANCELLED),
+    ],
+)
+def test_a_register_with_someone_present_marks_the_meeting_held(
+    signed_in, world, seats, days_ago, status, becomes
+):
+    day = timezone.localdate() - dt.timedelta(days=days_ago)
+    meeting = make_meeting(world.board, world.term, day, status=status)
+    marks = {seats["con"][0]: {"status": AttendanceStatus.PRESENT}}
+    assert signed_in(world.clerk).post(url(meeting), form_data(meeting, marks)).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.status == becomes
+
+
+def test_a_register_of_apologies_alone_does_not_mark_the_meeting_held(signed_in, world, seats):
+    meeting = make_meeting(world.board, world.term, timezone.localdate())
+    marks = {seats["con"][0]: {"status": AttendanceStatus.APOLOGIES}}
+    signed_in(world.clerk).post(url(meeting), form_data(meeting, marks))
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.SCHEDULED

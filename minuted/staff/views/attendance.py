@@ -21,13 +21,23 @@ from minuted.accounts.policy import is_member_of
 from minuted.governance.models import Membership
 from minuted.governance.services import roster
 from minuted.meetings.models import AgendaItem, Meeting
+from minuted.meetings.services import record_held
 from minuted.papers.documents import agenda_items
-from minuted.record.models import Attendance, OtherAttendee
+from minuted.record.models import Attendance, AttendanceStatus, OtherAttendee
 from minuted.record.register import agenda_numbers, quorum_at_items, register_problems
 from minuted.record.services import send_apologies
 from minuted.staff.access import managed_meeting
 from minuted.staff.forms.attendance import ApologiesForm, OtherAttendeeForm, RegisterRowForm
 from minuted.staff.forms.govuk import add_validation_error, error_summary
+
+# Marks of someone who came: a register with one of them, on or after the day, means the
+# meeting was held.
+ATTENDED = (
+    AttendanceStatus.PRESENT,
+    AttendanceStatus.SUBSTITUTE,
+    AttendanceStatus.OBSERVER,
+    AttendanceStatus.VIRTUAL,
+)
 
 APOLOGIES_SENT = "Your apologies have been sent to the clerk and your group office."
 
@@ -138,6 +148,8 @@ class Register:
                 problems = register_problems(self.meeting)
                 if problems:
                     raise _RegisterHasProblems(problems)
+                if any(mark.status in ATTENDED for mark in marks):
+                    record_held(self.meeting)
         except _RegisterHasProblems as error:
             self._show_problems(error.problems)
             return False
