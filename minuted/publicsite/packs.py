@@ -20,7 +20,7 @@ from minuted.meetings.models import Meeting
 from minuted.papers.documents import agenda_items
 from minuted.papers.models import PackEdition, PackKind, PackVersion
 from minuted.papers.models.pack import PublishedEditions
-from minuted.record.models import MinutesVersion
+from minuted.record.models import Minutes, MinutesVersion
 
 
 def _pdf_response(version: PublishedEditions, edition: str, name: str) -> FileResponse:
@@ -75,6 +75,10 @@ def meeting_detail(request: HttpRequest, board: str, meeting: str) -> HttpRespon
         "draft_items": None if latest else agenda_items(the_meeting),
         "members_edition": may(request.user, Action.VIEW_EXEMPT, the_meeting.board),
         "minutes_versions": MinutesVersion.objects.filter(meeting=the_meeting).order_by("-number"),
+        "approved": _approved(the_meeting),
+        "approves": Minutes.objects.filter(approved_at_item__meeting=the_meeting)
+        .select_related("meeting__board")
+        .order_by("meeting__date"),
     }
     return render(request, "publicsite/meeting_detail.html", context)
 
@@ -152,6 +156,16 @@ def pack_pdf(
     return _pdf_response(version, edition, name)
 
 
+def _approved(meeting: Meeting) -> Minutes | None:
+    """The meeting's minutes if a later meeting has approved them as a correct record. A
+    published version never changes, so pages read approval from the minutes as they are now."""
+    return (
+        Minutes.objects.filter(meeting=meeting, approved_at_item__isnull=False)
+        .select_related("approved_at_item__meeting__board")
+        .first()
+    )
+
+
 def _minutes_version(meeting: Meeting, number: int) -> MinutesVersion:
     return get_object_or_404(MinutesVersion, meeting=meeting, number=number)
 
@@ -174,6 +188,7 @@ def minutes_edition(
             "version": version,
             "edition": edition,
             "document": version.document(edition),
+            "approved": _approved(the_meeting),
         },
     )
 

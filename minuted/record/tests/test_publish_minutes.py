@@ -75,3 +75,30 @@ def test_the_public_minutes_page_shows_the_confidential_sentence_not_the_decisio
     assert client.get(members).status_code == 403
     client.force_login(world.member)
     assert SECRET in client.get(members).content.decode()
+
+
+def test_published_minutes_link_to_the_meeting_that_approved_them(
+    client,
+    world,
+    recorded,  # noqa: F811
+):
+    minutes, _, approval = recorded
+    publish_minutes(minutes, world.clerk)
+    held = minutes.meeting
+    args = {"board": world.board.slug, "meeting": held.slug, "number": 1, "edition": "public"}
+    page = client.get(reverse("minutes-edition", kwargs=args)).content.decode()
+    assert "not yet approved" in page
+
+    approve_minutes(minutes, approval)
+    later = reverse("meeting", args=[world.board.slug, approval.meeting.slug])
+    for url in (
+        reverse("minutes-edition", kwargs=args),  # version 1, published before approval
+        reverse("meeting", args=[world.board.slug, held.slug]),
+    ):
+        page = client.get(url).content.decode()
+        assert "Approved as a correct record" in page
+        assert f'href="{later}"' in page
+        assert approval.title in page
+    # The approving meeting's page points back at the minutes it approved.
+    page = client.get(later).content.decode()
+    assert reverse("meeting", args=[world.board.slug, held.slug]) + "#minutes" in page
