@@ -74,3 +74,18 @@ urlpatterns += [
         name="minutes-release",
     ),
 ]
+
+# Registers of interests, and matters arising on the agenda.
+from minuted.staff.views import interests  # noqa: E402
+
+urlpatterns += [
+    path("me/interests/", interests.my_register, name="my-interests"),
+    path("me/interests/<uuid:entry>/", interests.my_entry, name="my-interest"),
+    path("people/<slug:person>/interests/", interests.register, name="interests"),
+    path("people/<slug:person>/interests/<uuid:entry>/", interests.entry, name="interest"),
+    path(
+        "meetings/<uuid:meeting>/matters-arising/",
+        meeting.matters_arising_add,
+        name="matters-arising-add",
+    ),
+]

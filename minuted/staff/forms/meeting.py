@@ -135,3 +135,23 @@ class PublishForm(GovukFormMixin, forms.Form):
             self.fields["reason"].error_messages["required"] = (
                 "Say why a new version is being published."
             )
+
+
+class MattersArisingForm(GovukFormMixin, forms.Form):
+    """Adding the "Matters arising" item in one click; after the publication deadline it is a
+    late item, so the chair's urgency reason is asked for as for any other."""
+
+    urgency_reason = forms.CharField(
+        label="Reason for taking it as urgent",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=(
+            "The publication deadline has passed: the chair's reason for taking the item as "
+            "urgent goes into the minutes."
+        ),
+        error_messages={"required": "Record the chair's reason for taking the item as urgent."},
+    )
+
+    def __init__(self, *args: Any, late: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, prefix="matters", **kwargs)
+        if not late:
+            del self.fields["urgency_reason"]

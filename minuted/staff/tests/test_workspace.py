@@ -4,6 +4,7 @@ officer's own reports, and nothing that does not concern the user."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -11,6 +12,8 @@ from django.utils import timezone
 
 from minuted.meetings.models import AgendaItemKind, MeetingStatus
 from minuted.papers.models import Report, ReportStatus
+from minuted.record.models import Action
+from minuted.record.services import minutes_for
 from minuted.staff.tests.conftest import add, make_meeting
 
 URL = reverse("staff:workspace")
@@ -100,6 +103,66 @@ def test_a_member_sees_no_board_and_a_link_to_their_meetings(signed_in, world, m
     assert reverse("staff:me") in page
 
 
+def text_of(response) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
+
+
+@pytest.fixture
+def held(world):
+    """A meeting of the board held three weeks ago, its minutes written, with an overdue
+    action, one due next month and one done."""
+    meeting = make_meeting(world.board, world.term, timezone.localdate() - dt.timedelta(days=21))
+    add(meeting, "Welcome")
+    add(meeting, "Communications plan")
+    entry = minutes_for(meeting).items.get(agenda_item__title="Communications plan")
+    today = timezone.localdate()
+    for text, due, done in [
+        ("Write to every council", today - dt.timedelta(days=2), None),
+        ("Draw up the next plan", today + dt.timedelta(days=40), None),
+        ("Book the venue", today - dt.timedelta(days=9), today - dt.timedelta(days=10)),
+    ]:
+        Action.objects.create(
+            item=entry, text=text, owner_role="Officers", due_on=due, done_on=done
+        )
+    return meeting
+
+
+def test_the_clerk_sees_overdue_actions_and_minutes_awaiting_approval(
+    signed_in, world, held, meeting
+):
+    response = signed_in(world.clerk).get(URL)
+    text = text_of(response)
+    assert "Write to every council Officers" in text
+    assert "Overdue" in text
+    assert "item 2: Communications plan" in text
+    # Neither the action due beyond 14 days nor the one done.
+    assert "Draw up the next plan" not in text
+    assert "Book the venue" not in text
+    assert reverse("staff:actions", args=[world.board.slug]) in response.content.decode()
+    # The held meeting's minutes wait for the next meeting, which lacks the item to approve them.
+    awaiting = text[text.index("Minutes awaiting approval") :]
+    assert f"Meeting on {held.date:%A} {held.date.day} {held.date:%B %Y}" in awaiting
+    assert "Written, not published" in awaiting
+    assert f"{meeting.date:%A} {meeting.date.day} {meeting.date:%B %Y}" in awaiting
+    assert "no “Note of the last meeting” item yet" in awaiting
+
+
+def test_the_clerk_of_another_board_sees_neither_the_actions_nor_the_minutes(
+    signed_in, world, held
+):
+    text = text_of(signed_in(world.clerk_of_another_board).get(URL))
+    assert "Write to every council" not in text
+    assert "Minutes awaiting approval" not in text
+
+
+def test_approved_minutes_no_longer_await_approval(signed_in, world, held, meeting):
+    from minuted.record.services import approve_minutes
+
+    note = add(meeting, "Note of the last meeting", kind=AgendaItemKind.NOTE_OF_LAST_MEETING)
+    approve_minutes(held.minutes, note)
+    assert "Minutes awaiting approval" not in text_of(signed_in(world.clerk).get(URL))
+
+
 @pytest.mark.parametrize("meetings", [2, 12])
 def test_the_number_of_queries_does_not_grow_with_the_meetings(
     signed_in, world, meetings, django_assert_max_num_queries
@@ -110,6 +173,13 @@ def test_the_number_of_queries_does_not_grow_with_the_meetings(
         add(meeting, "Welcome")
         item = add(meeting, "A report", kind=AgendaItemKind.REPORT)
         Report.objects.create(agenda_item=item, title="Draft", author=world.clerk)
+        # Held meetings with minutes awaiting approval and actions falling due, some "by the
+        # next meeting".
+        held = make_meeting(world.board, world.term, today - dt.timedelta(days=n + 1))
+        add(held, "Business")
+        entry = minutes_for(held).items.get()
+        Action.objects.create(item=entry, text="Dated", owner_role="Clerk", due_on=today)
+        Action.objects.create(item=entry, text="Next", owner_role="Clerk", due_by_next_meeting=True)
     client = signed_in(world.clerk)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(19):
         assert client.get(URL).status_code == 200

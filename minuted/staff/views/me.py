@@ -1,4 +1,5 @@
-"""My meetings: a member's upcoming meetings on the boards they sit on."""
+"""My meetings: a member's upcoming meetings on the boards they sit on, the actions the minutes
+gave them, and the way to their register of interests."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from django.utils import timezone
 
 from minuted.accounts.policy import is_member_of
 from minuted.meetings.models import Meeting
+from minuted.record.outstanding import actions_owned_by
+from minuted.staff.views.actions import TAGS
+from minuted.staff.views.workspace import ActionDue
 
 
 @login_required
@@ -16,7 +20,12 @@ def my_meetings(request: HttpRequest) -> HttpResponse:
     user = request.user
     person = getattr(user, "person", None)
     boards = []
+    actions: list[ActionDue] = []
     if person is not None:
+        actions = [
+            ActionDue(t, TAGS[t.logged.state])
+            for t in actions_owned_by(person, timezone.localdate())
+        ]
         candidates = {m.board for m in person.memberships.select_related("board")}
         boards = sorted((b for b in candidates if is_member_of(user, b)), key=lambda b: b.name)
     meetings = (
@@ -27,5 +36,5 @@ def my_meetings(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "staff/me.html",
-        {"person": person, "boards": boards, "meetings": meetings},
+        {"person": person, "boards": boards, "meetings": meetings, "actions": actions},
     )

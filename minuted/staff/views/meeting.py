@@ -9,10 +9,12 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from minuted.accounts.policy import Action, may
@@ -23,9 +25,18 @@ from minuted.papers.documents import agenda_items, build_document
 from minuted.papers.models import PackEdition, PackKind, PackVersion, Report
 from minuted.papers.publishing import next_version_number, problems_before_publishing, publish_pack
 from minuted.papers.services import create_report
+from minuted.record.outstanding import MatterState, matters_arising
 from minuted.staff.access import managed_item, managed_meeting, require
 from minuted.staff.forms.govuk import add_validation_error, error_summary
-from minuted.staff.forms.meeting import AddReportForm, ItemForm, PublishForm
+from minuted.staff.forms.meeting import AddReportForm, ItemForm, MattersArisingForm, PublishForm
+
+MATTERS_ARISING = "Matters arising"
+MATTER_TAGS = {
+    MatterState.OVERDUE: "govuk-tag--red",
+    MatterState.DUE_BY_THIS_MEETING: "govuk-tag--yellow",
+    MatterState.OPEN: "govuk-tag--blue",
+    MatterState.DONE: "govuk-tag--green",
+}
 
 
 @dataclass
@@ -89,6 +100,7 @@ def meeting_page(
     meeting: Meeting,
     item_form: ItemForm | None = None,
     publish_form: PublishForm | None = None,
+    matters_form: MattersArisingForm | None = None,
 ) -> HttpResponse:
     status = deadline_status(meeting)
     versions = list(
@@ -102,13 +114,21 @@ def meeting_page(
         item_form = ItemForm(late=status.passed, prefix="item")
     if publish_form is None:
         publish_form = PublishForm(needs_reason=bool(versions))
+    if matters_form is None:
+        matters_form = MattersArisingForm(late=status.passed)
+    rows = agenda(meeting)
+    arising = matters_arising(meeting, timezone.localdate())
     context = {
         "meeting": meeting,
         "deadline": status,
-        "rows": agenda(meeting),
+        "rows": rows,
         "item_form": item_form,
         "publish_form": publish_form,
-        "errors": error_summary(item_form, publish_form),
+        "matters_form": matters_form,
+        "previous_meeting": arising.previous,
+        "matters": [(m, MATTER_TAGS[m.state]) for m in arising.matters],
+        "matters_item": matters_arising_item(meeting),
+        "errors": error_summary(item_form, matters_form, publish_form),
         "problems": problems_before_publishing(meeting),
         "versions": versions,
         "next_version": (versions[-1].number + 1) if versions else 1,
@@ -146,6 +166,60 @@ def item_add(request: HttpRequest, meeting: UUID) -> HttpResponse:
             messages.success(request, f"“{item.title}” is added to the agenda.")
             return redirect(meeting_url(the_meeting, f"item-{item.uid}"))
     return meeting_page(request, the_meeting, item_form=form)
+
+
+def matters_arising_item(meeting: Meeting) -> AgendaItem | None:
+    """The agenda's "Matters arising" item, if the clerk has added one (by any route)."""
+    return next(
+        (
+            i
+            for i in meeting.items.all()
+            if i.title.strip().lower().startswith(MATTERS_ARISING.lower())
+        ),
+        None,
+    )
+
+
+@transaction.atomic
+def add_matters_arising(meeting: Meeting, urgency_reason: str = "") -> AgendaItem:
+    """Add a "Matters arising" item straight after the note of the last meeting, where the
+    board reports on the actions that meeting set; without that item, before the confidential
+    section, or at the end."""
+    item = add_item(meeting, title=MATTERS_ARISING, urgency_reason=urgency_reason)
+    top = [i for i in agenda_items(meeting) if i.parent_id is None]
+    keys = [i.pk for i in top]
+    note = next((i for i in top if i.kind == AgendaItemKind.NOTE_OF_LAST_MEETING), None)
+    private = next((i for i in top if i.exempt), None)
+    if note is not None:
+        target = keys.index(note.pk) + 1
+    elif private is not None:
+        target = keys.index(private.pk)
+    else:
+        return item
+    move_item(item, target - keys.index(item.pk))
+    return item
+
+
+@login_required
+@require_POST
+def matters_arising_add(request: HttpRequest, meeting: UUID) -> HttpResponse:
+    the_meeting = managed_meeting(request.user, meeting)
+    form = MattersArisingForm(request.POST, late=deadline_status(the_meeting).passed)
+    existing = matters_arising_item(the_meeting)
+    if existing is not None:
+        messages.success(request, f"The agenda already has “{existing.title}”.")
+        return redirect(meeting_url(the_meeting, f"item-{existing.uid}"))
+    if form.is_valid():
+        try:
+            item = add_matters_arising(
+                the_meeting, urgency_reason=form.cleaned_data.get("urgency_reason", "")
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, f"“{item.title}” is added to the agenda.")
+            return redirect(meeting_url(the_meeting, f"item-{item.uid}"))
+    return meeting_page(request, the_meeting, matters_form=form)
 
 
 @login_required

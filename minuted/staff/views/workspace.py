@@ -3,6 +3,7 @@ the user writes."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,12 +15,20 @@ from django.utils import timezone
 
 from minuted.accounts.models import Role
 from minuted.accounts.policy import Action, is_administrator, may
-from minuted.governance.models import Board
+from minuted.governance.models import Board, Membership, Person
 from minuted.meetings.models import AgendaItem, AgendaItemKind, Meeting
 from minuted.meetings.rules.clear_days import ClearDaysRule
 from minuted.meetings.services import DeadlineStatus
 from minuted.papers.models import PackKind, PackVersion, Report, ReportStatus
+from minuted.record.outstanding import (
+    DUE_WITHIN_DAYS,
+    AwaitingApproval,
+    TrackedAction,
+    actions_due,
+    minutes_awaiting_approval,
+)
 from minuted.staff.deadlines import deadline_statuses
+from minuted.staff.views.actions import TAGS
 
 
 @dataclass
@@ -32,9 +41,18 @@ class MeetingRow:
 
 
 @dataclass
+class ActionDue:
+    tracked: TrackedAction
+    tag: str
+
+
+@dataclass
 class BoardPanel:
     board: Board
     meetings: list[MeetingRow]
+    actions: list[ActionDue] = field(default_factory=list)  # overdue or due within 14 days
+    awaiting: list[AwaitingApproval] = field(default_factory=list)  # minutes to approve
+    members: list[Person] = field(default_factory=list)  # today's members, for their registers
 
 
 def boards_managed_by(user: Any) -> list[Board]:
@@ -71,7 +89,33 @@ def board_panels(boards: list[Board], rules: dict[int, ClearDaysRule]) -> list[B
                 row.missing.append(item)
             row.drafts += [r for r in reports if r.status == ReportStatus.DRAFT]
         rows[meeting.board_id].append(row)
-    return [BoardPanel(board=b, meetings=rows[b.pk]) for b in boards]
+    if not boards:
+        return []
+    due = actions_due(boards, today)
+    awaiting = minutes_awaiting_approval(boards, today)
+    members = current_members(boards, today)
+    return [
+        BoardPanel(
+            board=b,
+            meetings=rows[b.pk],
+            actions=[ActionDue(t, TAGS[t.logged.state]) for t in due[b.pk]],
+            awaiting=awaiting[b.pk],
+            members=members[b.pk],
+        )
+        for b in boards
+    ]
+
+
+def current_members(boards: list[Board], today: dt.date) -> dict[int, list[Person]]:
+    """Each board's members today (any role), alphabetically, in one query."""
+    out: dict[int, dict[int, Person]] = {b.pk: {} for b in boards}
+    for m in Membership.objects.filter(board__in=boards).select_related("person", "term"):
+        if m.is_active_on(today):
+            out[m.board_id][m.person.pk] = m.person
+    return {
+        board: sorted(people.values(), key=lambda p: (p.family_name, p.given_name))
+        for board, people in out.items()
+    }
 
 
 @dataclass
@@ -101,5 +145,6 @@ def workspace(request: HttpRequest) -> HttpResponse:
         "reports": my_reports(user, rules),
         "is_officer": getattr(user, "role", None) == Role.OFFICER,
         "has_meetings": person is not None,
+        "due_within": DUE_WITHIN_DAYS,
     }
     return render(request, "staff/workspace.html", context)
