@@ -17,7 +17,8 @@ import yaml
 from django.db import transaction
 
 from minuted.accounts.models import Role, User
-from minuted.demo.meetings import load_meetings
+from minuted.demo.meetings import MEETING_2019_10_29, load_meetings
+from minuted.demo.record import MEETING_2019_07_11, load_record
 from minuted.governance.authorities import load_authorities
 from minuted.governance.models import (
     Authority,
@@ -120,7 +121,9 @@ def _create(model: Any, **fields: Any) -> Any:
 @transaction.atomic
 def load(path: Path = IIB, with_accounts: bool = True, with_meetings: bool = False) -> Board:
     """Load the file into an empty database and return its board. With meetings, also the
-    meetings of meeting-2019-10-29.yaml, published as the demo clerk when there are accounts."""
+    meetings of meeting-2019-10-29.yaml (the pack published as the demo clerk when there are
+    accounts) and of meeting-2019-07-11.yaml, and the record of both: registers, declarations,
+    and the minutes of 11 July 2019, published (with accounts) and approved on 29 October."""
     data = read(path)
     if not Authority.objects.exists():
         load_authorities()
@@ -209,8 +212,13 @@ def load(path: Path = IIB, with_accounts: bool = True, with_meetings: bool = Fal
         _create_accounts(board, people, officers)
     if with_meetings:
         meetings = load_meetings()
+        load_meetings(MEETING_2019_07_11)  # no reports, so no pack to publish
+        clerk = None
         if with_accounts:
             _publish_demo_pack(board, meetings)
+            clerk = User.objects.get(email="clerk@example.org")
+        load_record(MEETING_2019_07_11, clerk)
+        load_record(MEETING_2019_10_29, clerk)
     return board
 
 

@@ -98,34 +98,48 @@ def minutes_document(minutes: Minutes, edition: str) -> dict[str, Any]:
     attendance = Attendance.objects.filter(meeting=meeting).select_related(
         "membership__person", "substitute_for__person"
     )
+    others = list(OtherAttendee.objects.filter(meeting=meeting))
     return {
         "edition": edition,
         "title": f"{meeting.board.name}, {long_date(meeting.date)}: minutes",
         "board": meeting.board.name,
         "meeting": {"date": long_date(meeting.date), "place": meeting.place},
-        "present": [
-            a.membership.person.display_name
-            + (
-                f" (substitute for {a.substitute_for.person.display_name})"
-                if a.status == AttendanceStatus.SUBSTITUTE and a.substitute_for
-                else ""
-            )
-            for a in attendance
-            if a.status
-            in (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE, AttendanceStatus.VIRTUAL)
-        ],
+        # Members in the register's order, then members the transcribed minutes list without a
+        # membership in Minuted (OtherAttendee.Kind.MEMBER), with their position as printed.
+        "present": [_present(a) for a in attendance if a.status in _ATTENDED]
+        + [_named(o) for o in others if o.kind == OtherAttendee.Kind.MEMBER],
         "apologies": [
             a.membership.person.display_name
             for a in attendance
             if a.status == AttendanceStatus.APOLOGIES
         ],
-        "in_attendance": [
-            f"{o.name}, {o.role}" if o.role else o.name
-            for o in OtherAttendee.objects.filter(meeting=meeting)
-        ],
+        "in_attendance": [_named(o) for o in others if o.kind != OtherAttendee.Kind.MEMBER],
         "inquorate": minutes.inquorate_note,
         "items": out_items,
         "approved": {
             "on": long_date(minutes.approved_on) if minutes.approved_on else "",
         },
     }
+
+
+_ATTENDED = (
+    AttendanceStatus.PRESENT,
+    AttendanceStatus.SUBSTITUTE,
+    AttendanceStatus.VIRTUAL,
+    AttendanceStatus.OBSERVER,
+)
+
+
+def _present(a: Attendance) -> str:
+    name = a.membership.person.display_name
+    if a.status == AttendanceStatus.SUBSTITUTE and a.substitute_for:
+        return f"{name} (substitute for {a.substitute_for.person.display_name})"
+    if a.status == AttendanceStatus.OBSERVER:
+        return f"{name} (observer)"
+    if a.status == AttendanceStatus.VIRTUAL:
+        return f"{name} (attended virtually)"
+    return name
+
+
+def _named(o: OtherAttendee) -> str:
+    return f"{o.name}, {o.role}" if o.role else o.name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +18,11 @@ from minuted.rendering.pdf import render_minutes_pdf
 
 
 @transaction.atomic
-def publish_minutes(minutes: Minutes, user: Any, reason: str = "") -> MinutesVersion:
+def publish_minutes(
+    minutes: Minutes, user: Any, reason: str = "", published_at: dt.datetime | None = None
+) -> MinutesVersion:
+    """Publish the next version of the minutes. ``published_at`` is for loading minutes
+    published in the past (the demonstration data); publishing now leaves it to the clock."""
     if not may(user, Action.PUBLISH_PACK, minutes.meeting.board):
         raise PermissionDenied("Only the board's clerks may publish its minutes.")
     minutes = (
@@ -33,7 +38,7 @@ def publish_minutes(minutes: Minutes, user: Any, reason: str = "") -> MinutesVer
         if note != minutes.inquorate_note:
             minutes.inquorate_note = note
             minutes.save(update_fields=["inquorate_note", "modified"])
-    published_at = timezone.now()
+    published_at = published_at or timezone.now()
     documents = {
         edition: {**minutes_document(minutes, edition), "published_at": published_at.isoformat()}
         for edition in (PackEdition.MEMBERS, PackEdition.PUBLIC)

@@ -11,7 +11,7 @@ from minuted.governance.services import roster
 from minuted.meetings.models import AgendaItem, Meeting, MeetingStatus
 from minuted.meetings.rules.agenda import Entry, number_agenda
 from minuted.papers.documents import agenda_items
-from minuted.record.models import Attendance, Declaration
+from minuted.record.models import Attendance, Declaration, Minutes
 from minuted.record.rules.attendance import (
     ItemQuorum,
     Mark,
@@ -96,9 +96,25 @@ def register_problems(meeting: Meeting) -> list[str]:
 
 
 def statistics(board: Board, term: Term) -> dict[str, MemberStats]:
-    """Attendance per member for the board's meetings held in the term."""
+    """Attendance per member for the board's meetings held in the term.
+
+    A seat with no mark counts as absent, except at a meeting whose register was transcribed
+    from minutes listing only those present and apologies (``Minutes.attendance_as_recorded``):
+    there it is not known, so the meeting is left out of that member's figures."""
     meetings = Meeting.objects.filter(board=board, term=term, status=MeetingStatus.HELD)
-    return attendance_statistics([(seats_at(m), marks_at(m)) for m in meetings])
+    as_recorded = set(
+        Minutes.objects.filter(meeting__in=meetings, attendance_as_recorded=True).values_list(
+            "meeting_id", flat=True
+        )
+    )
+    registers = []
+    for meeting in meetings:
+        seats, marks = seats_at(meeting), marks_at(meeting)
+        if meeting.pk in as_recorded:
+            marked = {mark.seat for mark in marks}
+            seats = [seat for seat in seats if seat.key in marked]
+        registers.append((seats, marks))
+    return attendance_statistics(registers)
 
 
 def person_statistics(person: Person) -> list[tuple[Board, Term, MemberStats]]:

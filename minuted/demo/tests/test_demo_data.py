@@ -9,6 +9,7 @@ from minuted.accounts.policy import Action, may
 from minuted.demo import loader
 from minuted.governance.models import Board, Membership, Organisation, Person, Term
 from minuted.governance.services import roster
+from minuted.record.models import Minutes, MinutesVersion
 
 
 @pytest.fixture
@@ -132,3 +133,11 @@ def test_a_membership_breaking_a_rule_rolls_back_the_whole_load(db, tmp_path):
         loader.load(faulty)
     assert not Board.objects.exists()
     assert not Organisation.objects.exists()
+
+
+def test_without_accounts_the_record_loads_approved_but_unpublished(db):
+    # `load_demo --no-accounts`: no clerk to publish the pack or the minutes as.
+    loader.load(with_accounts=False, with_meetings=True)
+    minutes = Minutes.objects.get(meeting__date="2019-07-11")
+    assert minutes.is_approved
+    assert not MinutesVersion.objects.exists()

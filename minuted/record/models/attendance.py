@@ -78,11 +78,15 @@ class Attendance(Record):
 
 
 class OtherAttendee(Record):
-    """Officers and guests in attendance."""
+    """Officers and guests in attendance; and, for a record transcribed from minutes, board
+    members the minutes list who hold no membership of the term in Minuted."""
 
     class Kind(models.TextChoices):
         OFFICER = "officer", "Officer"
         GUEST = "guest", "Guest"
+        # Listed with the members present, never with officers; not counted for the quorum or
+        # in attendance statistics, as Minuted has no seat for them (docs/decisions.md).
+        MEMBER = "member", "Board member (as recorded in the minutes)"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="others")
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.OFFICER)
@@ -90,7 +94,9 @@ class OtherAttendee(Record):
         Officer, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     name = models.CharField(max_length=200)
-    role = models.CharField(max_length=200, blank=True)  # position, or the body a guest is from
+    # Position, or the body a guest is from; for a member as recorded, their position and
+    # authority as the minutes print them ("Deputy-chairman, Southend-on-Sea Borough Council").
+    role = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["meeting", "kind", "name"]

@@ -34,6 +34,10 @@ class Minutes(Record):
     )
     approved_on = models.DateField(null=True, blank=True)
     inquorate_note = models.TextField(blank=True)  # filled from the quorum at each item
+    # Set when the register was transcribed from minutes that list only who attended and who
+    # sent apologies: a seat with no mark is then not known (not absent), and is left out of
+    # the attendance statistics. Off for registers kept in Minuted, where no mark is absent.
+    attendance_as_recorded = models.BooleanField(default=False)
 
     class Meta:
         verbose_name_plural = "minutes"

@@ -10,7 +10,13 @@ from minuted.governance.models import Membership
 from minuted.meetings.models import MeetingStatus
 from minuted.meetings.services import add_item
 from minuted.record.models import Attendance, AttendanceStatus, Declaration, InterestKind
-from minuted.record.register import person_statistics, quorum_at_items, register_problems
+from minuted.record.register import (
+    person_statistics,
+    quorum_at_items,
+    register_problems,
+    statistics,
+)
+from minuted.record.services import minutes_for
 from minuted.testing import appoint, make_meeting, make_person
 
 
@@ -80,3 +86,32 @@ def test_a_register_with_a_substitute_for_a_member_also_present_is_reported(worl
     mark(meeting, substitute, AttendanceStatus.SUBSTITUTE, substitute_for=member)
     problems = register_problems(meeting)
     assert problems and any("present" in p for p in problems)
+
+
+def test_an_unmarked_member_counts_as_absent_from_a_register_kept_in_minuted(world, held):
+    meeting, _ = held
+    member = Membership.objects.get(person__user=world.member, term=world.term)
+    others = Membership.objects.filter(board=world.board, term=world.term).exclude(pk=member.pk)
+    mark(meeting, others[0])
+    stats = statistics(world.board, world.term)[member.person.display_name]
+    assert (stats.expected, stats.absent) == (1, 1)
+
+
+def test_an_unmarked_member_is_not_known_in_a_register_as_recorded_in_minutes(world, held):
+    # Transcribed minutes list only who came and who sent apologies: a seat with no mark is
+    # left out of that member's figures rather than counted absent.
+    meeting, _ = held
+    minutes = minutes_for(meeting)
+    minutes.attendance_as_recorded = True
+    minutes.save()
+    member = Membership.objects.get(person__user=world.member, term=world.term)
+    others = list(
+        Membership.objects.filter(board=world.board, term=world.term).exclude(pk=member.pk)
+    )
+    mark(meeting, others[0])
+    mark(meeting, others[1], AttendanceStatus.APOLOGIES)
+    stats = statistics(world.board, world.term)
+    assert member.person.display_name not in stats
+    assert stats[others[0].person.display_name].rate_percent() == "100%"
+    assert stats[others[1].person.display_name].apologies == 1
+    assert person_statistics(member.person) == []

@@ -191,6 +191,17 @@ def test_characters_the_fonts_lack_are_printed_by_name():
     assert contains(text, "Celebration [party popper]")
 
 
+def test_a_nested_list_in_the_discussion_is_printed_with_markers_the_font_has():
+    # Typst's default second-level marker is missing from Liberation Sans, which PDF/UA-1
+    # refuses; the 11 July 2019 demonstration minutes have such a list (item 6).
+    document = minutes_document()
+    document["items"][0]["discussion"] = markdown_to_blocks(
+        "- Access to the programmes was discussed.\n  - Helen fed-back on weekday options."
+    )
+    text = " ".join(pages_text(render_minutes_pdf(document)))
+    assert contains(text, "Helen fed-back on weekday options.")
+
+
 # ------------------------------------------------------------------------------- tagging
 
 
