@@ -105,6 +105,7 @@ def test_a_meeting_is_recorded_minuted_approved_and_counted(live_server, page, w
 
     # Locked: the screen refuses a change, and so does the model below it.
     minutes = Minutes.objects.get(meeting=held)
+    assert minutes.approved_at_item is not None
     assert minutes.approved_at_item.meeting == following
     clerk = Client()
     clerk.force_login(world.clerk)
