@@ -84,6 +84,17 @@ class OtherAttendeeForm(GovukFormMixin, forms.ModelForm):
         help_texts = {"role": "Their post, or the body a guest comes from."}
         widgets = {"kind": forms.RadioSelect}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Members "as recorded" come only from transcribed minutes; a clerk taking a register
+        # marks members on their seats.
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = [
+            (OtherAttendee.Kind.OFFICER, OtherAttendee.Kind.OFFICER.label),
+            (OtherAttendee.Kind.GUEST, OtherAttendee.Kind.GUEST.label),
+        ]
+
 
 class ApologiesForm(forms.Form):
     substitute_sent = forms.BooleanField(required=False, label="A substitute will attend")

@@ -263,3 +263,25 @@ def test_a_register_of_apologies_alone_does_not_mark_the_meeting_held(signed_in,
     signed_in(world.clerk).post(url(meeting), form_data(meeting, marks))
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.SCHEDULED
+
+
+def test_members_as_recorded_in_minutes_are_listed_apart_and_not_offered_to_the_clerk(
+    signed_in, world, meeting
+):
+    OtherAttendee.objects.create(
+        meeting=meeting,
+        kind=OtherAttendee.Kind.MEMBER,
+        name="Cllr Ron Woodley",
+        role="Deputy-chairman, Southend-on-Sea Borough Council",
+    )
+    page = signed_in(world.clerk).get(url(meeting)).content.decode()
+    recorded = page.split('id="as-recorded"')[1].split('id="quorum"')[0]
+    assert "Cllr Ron Woodley, Deputy-chairman" in recorded
+    assert "Cllr Ron Woodley" not in page.split('id="others"')[1]
+    assert 'value="member"' not in page
+    response = signed_in(world.clerk).post(
+        reverse("staff:attendance-other-add", args=[meeting.uid]),
+        {"other-name": "Someone", "other-role": "", "other-kind": "member"},
+    )
+    assert response.status_code == 400
+    assert OtherAttendee.objects.filter(meeting=meeting).count() == 1

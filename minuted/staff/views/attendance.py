@@ -189,7 +189,12 @@ def attendance_page(
         "meeting": meeting,
         "register": register,
         "quorum": quorum_at_items(meeting),
-        "others": OtherAttendee.objects.filter(meeting=meeting),
+        "others": OtherAttendee.objects.filter(meeting=meeting).exclude(
+            kind=OtherAttendee.Kind.MEMBER
+        ),
+        "as_recorded": OtherAttendee.objects.filter(
+            meeting=meeting, kind=OtherAttendee.Kind.MEMBER
+        ),
         "other_form": other_form,
         "errors": errors,
     }
