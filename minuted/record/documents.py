@@ -61,9 +61,17 @@ def minutes_document(minutes: Minutes, edition: str) -> dict[str, Any]:
                         "number": str(n),
                         "text": markdown_to_blocks(d.text),
                         "vote": outcome.summary if outcome else "",
+                        # Side by side (for, against, abstain), by name within a side.
                         "votes": [
                             {"member": v.membership.person.display_name, "vote": v.vote}
-                            for v in d.votes.all()
+                            for v in sorted(
+                                d.votes.all(),
+                                key=lambda v: (
+                                    list(Vote).index(Vote(v.vote)),
+                                    v.membership.person.family_name,
+                                    v.membership.person.given_name,
+                                ),
+                            )
                         ]
                         if d.recorded_vote
                         else [],

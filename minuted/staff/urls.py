@@ -73,6 +73,46 @@ urlpatterns += [
         minutes.decisions_release,
         name="minutes-release",
     ),
+    path(
+        "meetings/<uuid:meeting>/minutes/<uuid:minute>/decisions/<uuid:decision>/",
+        minutes.decision_edit,
+        name="minutes-decision",
+    ),
+    path(
+        "meetings/<uuid:meeting>/minutes/<uuid:minute>/decisions/<uuid:decision>/delete/",
+        minutes.decision_delete,
+        name="minutes-decision-delete",
+    ),
+    path(
+        "meetings/<uuid:meeting>/minutes/<uuid:minute>/decisions/<uuid:decision>/vote/",
+        minutes.decision_vote,
+        name="minutes-decision-vote",
+    ),
+    path(
+        "meetings/<uuid:meeting>/minutes/<uuid:minute>/decisions/<uuid:decision>/vote/remove/",
+        minutes.decision_vote_remove,
+        name="minutes-decision-vote-remove",
+    ),
+    path(
+        "meetings/<uuid:meeting>/minutes/<uuid:minute>/actions/<uuid:action>/",
+        minutes.action_edit,
+        name="minutes-action",
+    ),
+    path(
+        "meetings/<uuid:meeting>/minutes/<uuid:minute>/actions/<uuid:action>/delete/",
+        minutes.action_delete,
+        name="minutes-action-delete",
+    ),
+    path(
+        "meetings/<uuid:meeting>/minutes/<uuid:minute>/declarations/<uuid:declaration>/",
+        minutes.declaration_edit,
+        name="minutes-declaration",
+    ),
+    path(
+        "meetings/<uuid:meeting>/minutes/<uuid:minute>/declarations/<uuid:declaration>/delete/",
+        minutes.declaration_delete,
+        name="minutes-declaration-delete",
+    ),
 ]
 
 # Registers of interests, and matters arising on the agenda.

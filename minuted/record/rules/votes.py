@@ -10,11 +10,13 @@ vote passed to :func:`count_votes` is that record. No Django.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from enum import StrEnum
 
 from minuted.governance.rules.wording import plural
+from minuted.record.rules.attendance import SUBSTITUTE_ROLE, Mark, Seat, Status
 
 
 class Vote(StrEnum):
@@ -86,3 +88,50 @@ def count_votes(votes: Mapping[str, Vote], casting_vote: Vote | None = None) -> 
         casting_vote_used=casting_vote_used,
         summary=summary,
     )
+
+
+def voters_at_item(
+    seats: Sequence[Seat],
+    marks: Sequence[Mark],
+    index: int,
+    left_for_interest: AbstractSet[str] = frozenset(),
+) -> list[str]:
+    """The keys of the seats whose holders may vote on agenda item ``index`` (0-based), in the
+    order of ``seats`` (domain-rules.md §3, §5, §6).
+
+    Source: Local Government Act 1972 Sch.12 para 39 (members present and voting); Localism
+    Act 2011 s.31 (a member with a disclosable pecuniary interest may not vote); the example
+    pack's terms of reference (substitutes vote in the place of the member they replace;
+    observers never vote). Those who may vote are, of the people in the room (or online) for
+    the item (:meth:`Mark.attends`):
+
+    - voting members (:meth:`Seat.holds_vote`) marked present or attending virtually;
+    - substitutes (a seat with role "substitute", status SUBSTITUTE) in the place of a voting
+      member, under their own seat's key (it is they who vote);
+    - but not those in ``left_for_interest`` (seat keys of members who left the room for a
+      disclosable pecuniary interest without a dispensation).
+
+    Observers, non-voting seats, and anyone marked absent or sending apologies may not. As in
+    :func:`~minuted.record.rules.attendance.quorum_by_item`, the first mark of a seat is
+    read and marks for unknown seats are ignored.
+    """
+    by_key: dict[str, Seat] = {}
+    for seat in seats:
+        by_key.setdefault(seat.key, seat)
+    first: dict[str, Mark] = {}
+    for mark in marks:
+        if mark.seat in by_key:
+            first.setdefault(mark.seat, mark)
+    voters: list[str] = []
+    for key, seat in by_key.items():
+        marked = first.get(key)
+        if marked is None or key in left_for_interest or not marked.attends(index):
+            continue
+        if marked.status in (Status.PRESENT, Status.VIRTUAL):
+            if seat.holds_vote():
+                voters.append(key)
+        elif marked.status is Status.SUBSTITUTE and seat.role == SUBSTITUTE_ROLE:
+            member = by_key.get(marked.substitute_for or "")
+            if member is not None and member.holds_vote():
+                voters.append(key)
+    return voters

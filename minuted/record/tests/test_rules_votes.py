@@ -1,4 +1,5 @@
-"""Votes (domain rules §6; Local Government Act 1972 Sch.12 para 39; SI 2014/165)."""
+"""Votes (domain rules §6; Local Government Act 1972 Sch.12 para 39; SI 2014/165), and who
+may vote at an item (§3, §5)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minuted.record.rules.votes import Vote, count_votes
+from minuted.record.rules.attendance import Mark, Seat, Status
+from minuted.record.rules.votes import Vote, count_votes, voters_at_item
 
 
 def ballot(for_: int, against: int, abstain: int = 0) -> dict[str, Vote]:
@@ -108,3 +110,60 @@ def test_adding_abstentions_never_changes_the_result(
     more = {**votes, **{f"abstainer {i}": Vote.ABSTAIN for i in range(extra)}}
 
     assert count_votes(more, casting).carried == count_votes(votes, casting).carried
+
+
+# --- Who may vote at an item ------------------------------------------------------------------
+
+SEATS = [
+    Seat("ann", "Ann", "A", "chair", True),
+    Seat("bo", "Bo", "B", "member", True),
+    Seat("cy", "Cy", "B", "member", True),
+    Seat("obs", "Olive", None, "observer", False),
+    Seat("sub", "Sue", "B", "substitute", True),
+    Seat("nv", "Nick", "A", "member", False),
+]
+
+
+def test_voting_members_present_or_online_may_vote() -> None:
+    marks = [Mark("ann", Status.PRESENT), Mark("bo", Status.VIRTUAL), Mark("cy", Status.ABSENT)]
+
+    assert voters_at_item(SEATS, marks, 0) == ["ann", "bo"]
+
+
+def test_observers_non_voting_seats_and_apologies_may_not_vote() -> None:
+    marks = [
+        Mark("obs", Status.OBSERVER),
+        Mark("nv", Status.PRESENT),
+        Mark("bo", Status.APOLOGIES),
+        Mark("cy", Status.OBSERVER),  # a member attending as an observer
+    ]
+
+    assert voters_at_item(SEATS, marks, 0) == []
+
+
+def test_a_substitute_votes_in_the_place_of_a_voting_member() -> None:
+    marks = [
+        Mark("cy", Status.APOLOGIES, substitute_sent=True),
+        Mark("sub", Status.SUBSTITUTE, substitute_for="cy"),
+    ]
+
+    assert voters_at_item(SEATS, marks, 0) == ["sub"]
+
+
+def test_a_substitute_for_an_observer_or_marked_present_on_their_own_seat_may_not_vote() -> None:
+    assert voters_at_item(SEATS, [Mark("sub", Status.SUBSTITUTE, substitute_for="obs")], 0) == []
+    assert voters_at_item(SEATS, [Mark("sub", Status.PRESENT)], 0) == []
+
+
+def test_only_those_in_the_room_for_the_item_may_vote() -> None:
+    marks = [Mark("ann", Status.PRESENT, arrived_at=2), Mark("bo", Status.PRESENT, left_after=0)]
+
+    assert voters_at_item(SEATS, marks, 0) == ["bo"]
+    assert voters_at_item(SEATS, marks, 1) == []
+    assert voters_at_item(SEATS, marks, 2) == ["ann"]
+
+
+def test_a_member_who_left_for_a_disclosable_pecuniary_interest_may_not_vote() -> None:
+    marks = [Mark("ann", Status.PRESENT), Mark("bo", Status.PRESENT)]
+
+    assert voters_at_item(SEATS, marks, 0, frozenset({"ann"})) == ["bo"]

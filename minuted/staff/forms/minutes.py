@@ -1,18 +1,22 @@
-"""Forms of the clerk's minutes screen: an item's minute, its decisions, actions and
-declarations of interest, and publishing, approving and releasing the minutes.
+"""Forms of the clerk's minutes screen: an item's minute, its decisions (and their recorded
+votes), actions and declarations of interest (with any dispensation), and publishing,
+approving and releasing the minutes.
 
 The model forms validate through the models' ``full_clean`` (ModelForm does), so a rule of
 the record (an action needs an owner …) is shown beside the field it names."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
 
 from minuted.governance.models import Membership, Person
+from minuted.record.editing import vote_field
 from minuted.record.models import Action, Decision, Declaration, InterestKind, MinuteItem
+from minuted.record.rules.votes import Vote
 from minuted.staff.forms.govuk import GovukFormMixin
 
 
@@ -49,22 +53,83 @@ class MinuteItemForm(GovukFormMixin, forms.ModelForm):
 
 
 class DecisionForm(GovukFormMixin, forms.ModelForm):
+    """A decision's words; a recorded vote is recorded with :class:`VoteForm`."""
+
     class Meta:
         model = Decision
-        fields = ["text", "recorded_vote", "casting_vote"]
-        labels = {
-            "text": "Decision",
-            "recorded_vote": "A recorded vote was taken",
-            "casting_vote": "Chair's casting vote",
-        }
+        fields = ["text"]
+        labels = {"text": "Decision"}
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["text"].error_messages["required"] = "Enter the decision."
-        casting = self.fields["casting_vote"]
-        assert isinstance(casting, forms.ChoiceField)
-        casting.choices = [("", "None"), ("for", "For"), ("against", "Against")]
+
+
+VOTE_CHOICES = [
+    (Vote.FOR.value, "For"),
+    (Vote.AGAINST.value, "Against"),
+    (Vote.ABSTAIN.value, "Abstain"),
+    ("", "Did not vote"),
+]
+
+
+class VoteForm(GovukFormMixin, forms.Form):
+    """How each member who may vote at the item voted on one decision, and the chair's
+    casting vote. One radio group per member, named by :func:`vote_field`.
+
+    ``voters`` may vote at the item. Members in ``seats`` (everyone on the board at the
+    meeting) who are not voters get a field only when they already have a vote on record or
+    one is posted for them, so that the refusal is shown beside their name."""
+
+    def __init__(
+        self,
+        *args: Any,
+        decision: Decision,
+        voters: Sequence[Membership],
+        seats: Iterable[Membership],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        recorded = {v.membership_id: v.vote for v in decision.votes.all()}
+        voter_ids = {m.pk for m in voters}
+        posted = set()
+        if self.data:
+            posted = {
+                m.pk
+                for m in seats
+                if m.pk not in voter_ids and self.data.get(self.add_prefix(vote_field(m.pk)))
+            }
+        others = [
+            m for m in seats if m.pk not in voter_ids and (m.pk in recorded or m.pk in posted)
+        ]
+        self.members: list[tuple[str, Membership]] = []
+        for membership in [*voters, *others]:
+            name = vote_field(membership.pk)
+            self.fields[name] = forms.ChoiceField(
+                label=membership.person.display_name,
+                choices=VOTE_CHOICES,
+                required=False,
+                initial=recorded.get(membership.pk, ""),
+                widget=forms.RadioSelect,
+            )
+            self.style_field(name)
+            self.members.append((name, membership))
+        self.fields["casting_vote"] = forms.ChoiceField(
+            label="Chair’s casting vote",
+            choices=[("", "None"), (Vote.FOR.value, "For"), (Vote.AGAINST.value, "Against")],
+            required=False,
+            initial=decision.casting_vote,
+            help_text="Only when the votes for and against are equal.",
+            widget=forms.RadioSelect,
+        )
+        self.style_field("casting_vote")
+
+    def member_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name, _ in self.members]
+
+    def votes(self) -> dict[int, str]:
+        return {m.pk: self.cleaned_data.get(name, "") for name, m in self.members}
 
 
 class ActionForm(GovukFormMixin, forms.ModelForm):
@@ -92,6 +157,8 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
         self.fields["text"].error_messages["required"] = "Enter the action."
         owner = self.fields["owner_person"]
         assert isinstance(owner, forms.ModelChoiceField)
+        if self.instance.owner_person_id:  # still offered if they have left the board
+            people = people | Person.objects.filter(pk=self.instance.owner_person_id)
         owner.queryset = people
         owner.empty_label = "No one on the board"
         owner.label_from_instance = _display_name  # type: ignore[method-assign,assignment]
@@ -102,16 +169,35 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
 class DeclarationForm(GovukFormMixin, forms.ModelForm):
     class Meta:
         model = Declaration
-        fields = ["membership", "kind", "description", "left_the_room"]
+        fields = [
+            "membership",
+            "kind",
+            "description",
+            "left_the_room",
+            "dispensation_granted_on",
+            "dispensation_grounds",
+            "dispensation_expires_on",
+        ]
         labels = {
             "membership": "Member",
             "kind": "Kind of interest",
             "description": "The interest",
             "left_the_room": "Left the room for the item",
+            "dispensation_granted_on": "Dispensation granted on",
+            "dispensation_grounds": "Grounds for the dispensation",
+            "dispensation_expires_on": "Dispensation expires on",
+        }
+        help_texts = {
+            "dispensation_granted_on": "By the monitoring officer or the standards committee "
+            "(Localism Act 2011 s.33). For example, 2025-03-31.",
+            "dispensation_expires_on": "At most four years after it was granted.",
         }
         widgets = {
             "kind": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 2}),
+            "dispensation_granted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "dispensation_grounds": forms.Textarea(attrs={"rows": 2}),
+            "dispensation_expires_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
     def __init__(self, *args: Any, memberships: QuerySet[Membership], **kwargs: Any) -> None:
@@ -129,6 +215,25 @@ class DeclarationForm(GovukFormMixin, forms.ModelForm):
         kind = self.fields["kind"]
         assert isinstance(kind, forms.ChoiceField)
         kind.choices = InterestKind.choices
+        for name in ("dispensation_granted_on", "dispensation_expires_on"):
+            self.fields[name].error_messages["invalid"] = "Enter a real date, like 2027-03-31."
+
+    def clean(self) -> dict[str, Any]:
+        """What the model's own check leaves open: an expiry date alone, or one before the
+        grant. (The model refuses a dispensation of more than four years.)"""
+        super().clean()
+        data = self.cleaned_data
+        granted = data.get("dispensation_granted_on")
+        expires = data.get("dispensation_expires_on")
+        if expires and not granted and not data.get("dispensation_grounds", "").strip():
+            self.add_error(
+                "dispensation_granted_on", "Give when the dispensation was granted, and why."
+            )
+        elif granted and expires and expires < granted:
+            self.add_error(
+                "dispensation_expires_on", "A dispensation expires after it was granted."
+            )
+        return data
 
 
 class MinutesPublishForm(GovukFormMixin, forms.Form):

@@ -1,9 +1,12 @@
 """The clerk's minutes screen: per agenda item who introduced it, the discussion, numbered
-decisions, actions and declarations of interest; publishing the minutes, approving them at a
-later meeting (which locks them) and releasing confidential decisions.
+decisions (with recorded votes), actions and declarations of interest, each added, changed
+and deleted in its own form; publishing the minutes, approving them at a later meeting (which
+locks them) and releasing confidential decisions.
 
 Every form is a plain POST that redirects back to its item (``#item-<n>``); errors re-render
-the screen with status 400. Once approved, any change is refused with status 409."""
+the screen with status 400. Deleting asks first, on a page of its own. Once approved, any
+change is refused with status 409. The work is done by minuted.record.editing and
+minuted.record.services, which refuse changes to approved minutes themselves."""
 
 from __future__ import annotations
 
@@ -16,12 +19,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
+from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.utils.text import Truncator, capfirst
+from django.views.decorators.http import require_http_methods, require_POST
 
 from minuted.accounts.policy import Action as Permission
 from minuted.accounts.policy import may
@@ -29,6 +34,7 @@ from minuted.governance.models import Membership, Person
 from minuted.meetings.models import AgendaItem, AgendaItemKind, Meeting
 from minuted.papers.documents import agenda_items
 from minuted.papers.models import PackEdition
+from minuted.record import editing
 from minuted.record.models import (
     Action,
     Decision,
@@ -41,6 +47,7 @@ from minuted.record.models import (
 from minuted.record.publishing import publish_minutes
 from minuted.record.register import agenda_numbers
 from minuted.record.services import approve_minutes, minutes_for, release_decisions
+from minuted.record.voting import VoteRecord, vote_record, voters_at_items
 from minuted.staff.access import managed_meeting
 from minuted.staff.forms.govuk import add_validation_error, error_summary
 from minuted.staff.forms.minutes import (
@@ -50,7 +57,43 @@ from minuted.staff.forms.minutes import (
     ItemChoiceForm,
     MinuteItemForm,
     MinutesPublishForm,
+    VoteForm,
 )
+
+
+@dataclass
+class DecisionRow:
+    """A decision on the screen, with the form that changes it and the one for its vote."""
+
+    decision: Decision
+    number: str  # "2.1": item 2, decision 1
+    form: DecisionForm
+    vote_form: VoteForm | None  # None when no one may vote at the item and no vote is on record
+    vote: VoteRecord | None
+
+    @property
+    def what(self) -> str:
+        return f"decision {self.number}"
+
+
+@dataclass
+class ActionRow:
+    action: Action
+    form: ActionForm
+
+    @property
+    def what(self) -> str:
+        return f"the action “{Truncator(self.action.text).chars(60)}”"
+
+
+@dataclass
+class DeclarationRow:
+    declaration: Declaration
+    form: DeclarationForm
+
+    @property
+    def what(self) -> str:
+        return f"the declaration by {self.declaration.membership.person.display_name}"
 
 
 @dataclass
@@ -60,32 +103,54 @@ class ItemBlock:
     number: str
     agenda_item: AgendaItem
     minute: MinuteItem
-    decisions: list[Decision]
-    actions: list[Action]
-    declarations: list[Declaration]
+    voters: list[Membership] = field(default_factory=list)  # who may vote at the item
+    decisions: list[DecisionRow] = field(default_factory=list)
+    actions: list[ActionRow] = field(default_factory=list)
+    declarations: list[DeclarationRow] = field(default_factory=list)
     forms: dict[str, forms.BaseForm] = field(default_factory=dict)
 
     @property
     def anchor(self) -> str:
         return f"item-{self.number}"
 
+    def all_forms(self) -> list[BaseForm]:
+        out: list[BaseForm] = list(self.forms.values())
+        for d in self.decisions:
+            out += [d.form] + ([d.vote_form] if d.vote_form else [])
+        out += [a.form for a in self.actions] + [d.form for d in self.declarations]
+        return out
+
+    def row(self, kind: str, uid: UUID) -> Any:
+        """The decision, action or declaration row (``kind``) with this uid, or 404."""
+        rows: list[Any] = getattr(self, f"{kind}s")
+        for row in rows:
+            if getattr(row, kind).uid == uid:
+                return row
+        raise Http404(f"No such {kind} in this item.")
+
 
 class Screen:
-    """What the screen shows, built for a meeting; ``bound`` replaces the empty form of one
-    kind for one item by the posted one."""
+    """What the screen shows, built for a meeting; a failed form replaces the empty (or
+    unchanged) one it was posted from, so its errors show where it was."""
 
     def __init__(self, meeting: Meeting) -> None:
         self.meeting = meeting
         self.minutes: Minutes = minutes_for(meeting)
         items = agenda_items(meeting)
         self.numbers = dict(zip([i.pk for i in items], agenda_numbers(items), strict=True))
+        self.people = board_people(meeting)
+        self.memberships = meeting_memberships(meeting)
+        self.seats = list(self.memberships)
+        self.voters = voters_at_items(meeting)
         minute_items = {
             m.agenda_item_id: m
-            for m in self.minutes.items.prefetch_related("decisions", "actions__owner_person")
+            for m in self.minutes.items.prefetch_related(
+                "decisions__votes__membership__person", "actions__owner_person"
+            )
         }
         declarations: dict[int, list[Declaration]] = {}
         for d in Declaration.objects.filter(item__meeting=meeting).select_related(
-            "membership__person"
+            "membership__person", "item__meeting"
         ):
             declarations.setdefault(d.item_id, []).append(d)
         self.blocks: list[ItemBlock] = []
@@ -99,10 +164,27 @@ class Screen:
                 number=self.numbers[item.pk],
                 agenda_item=item,
                 minute=minute,
-                decisions=list(minute.decisions.all()),
-                actions=list(minute.actions.all()),
-                declarations=declarations.get(item.pk, []),
+                voters=self.voters.get(item.pk, []),
             )
+            for n, decision in enumerate(minute.decisions.all(), start=1):
+                decision.item = minute
+                block.decisions.append(
+                    DecisionRow(
+                        decision=decision,
+                        number=f"{block.number}.{n}",
+                        form=self.decision_form(block, decision),
+                        vote_form=None,
+                        vote=vote_record(decision),
+                    )
+                )
+                block.decisions[-1].vote_form = self.vote_form(block, block.decisions[-1])
+            for action in minute.actions.all():
+                action.item = minute
+                block.actions.append(ActionRow(action, self.action_form(block, action)))
+            for declaration in declarations.get(item.pk, []):
+                block.declarations.append(
+                    DeclarationRow(declaration, self.declaration_form(block, declaration))
+                )
             block.forms = {
                 "minute": self.minute_form(block),
                 "decision": self.decision_form(block),
@@ -129,25 +211,58 @@ class Screen:
             prefix=f"minute-{block.minute.pk}",
         )
 
-    def decision_form(self, block: ItemBlock, data: Any = None) -> DecisionForm:
-        return DecisionForm(
-            data, instance=Decision(item=block.minute), prefix=f"decision-{block.minute.pk}"
-        )
+    # A new entry's form is prefixed with the item's id, an existing entry's with its own:
+    # every field id on the screen is unique.
 
-    def action_form(self, block: ItemBlock, data: Any = None) -> ActionForm:
-        return ActionForm(
+    def decision_form(
+        self, block: ItemBlock, decision: Decision | None = None, data: Any = None
+    ) -> DecisionForm:
+        if decision is None:
+            return DecisionForm(
+                data, instance=Decision(item=block.minute), prefix=f"decision-{block.minute.pk}"
+            )
+        return DecisionForm(data, instance=decision, prefix=f"edit-decision-{decision.pk}")
+
+    def vote_form(self, block: ItemBlock, row: DecisionRow, data: Any = None) -> VoteForm | None:
+        if not block.voters and not row.decision.recorded_vote:
+            return None
+        return VoteForm(
             data,
-            instance=Action(item=block.minute),
-            people=board_people(self.meeting),
-            prefix=f"action-{block.minute.pk}",
+            decision=row.decision,
+            voters=block.voters,
+            seats=self.seats,
+            prefix=f"vote-{row.decision.pk}",
         )
 
-    def declaration_form(self, block: ItemBlock, data: Any = None) -> DeclarationForm:
+    def action_form(
+        self, block: ItemBlock, action: Action | None = None, data: Any = None
+    ) -> ActionForm:
+        if action is None:
+            return ActionForm(
+                data,
+                instance=Action(item=block.minute),
+                people=self.people,
+                prefix=f"action-{block.minute.pk}",
+            )
+        return ActionForm(
+            data, instance=action, people=self.people, prefix=f"edit-action-{action.pk}"
+        )
+
+    def declaration_form(
+        self, block: ItemBlock, declaration: Declaration | None = None, data: Any = None
+    ) -> DeclarationForm:
+        if declaration is None:
+            return DeclarationForm(
+                data,
+                instance=Declaration(item=block.agenda_item),
+                memberships=self.memberships,
+                prefix=f"declaration-{block.minute.pk}",
+            )
         return DeclarationForm(
             data,
-            instance=Declaration(item=block.agenda_item),
-            memberships=meeting_memberships(self.meeting),
-            prefix=f"declaration-{block.minute.pk}",
+            instance=declaration,
+            memberships=self.memberships,
+            prefix=f"edit-declaration-{declaration.pk}",
         )
 
     def release_form(self, block: ItemBlock, data: Any = None) -> ItemChoiceForm:
@@ -250,9 +365,7 @@ def minutes_page(
     if minutes.approved_at_item is not None:
         item = minutes.approved_at_item
         approved_at = {"meeting": item.meeting, "item": item}
-    errors = error_summary(
-        *[list(b.forms.values()) for b in screen.blocks], publish_form, approve_form
-    )
+    errors = error_summary(*[b.all_forms() for b in screen.blocks], publish_form, approve_form)
     if locked:
         errors = [{"href": "#approval", "text": locked}]
     context = {
@@ -264,6 +377,7 @@ def minutes_page(
         "versions": versions,
         "next_version": (versions[-1].number + 1) if versions else 1,
         "may_publish": may(request.user, Permission.PUBLISH_PACK, meeting.board),
+        "attendance_url": reverse("staff:attendance", kwargs={"meeting": meeting.uid}),
         "approved_at": approved_at,
         "locked": locked,
         "errors": errors,
@@ -295,18 +409,26 @@ def _edit(
 
 
 def _saved(
-    request: HttpRequest, screen: Screen, block: ItemBlock, form: forms.ModelForm, kind: str
+    request: HttpRequest,
+    screen: Screen,
+    form: forms.ModelForm,
+    save: Callable[[Any], Any],
+    failed: Callable[[forms.ModelForm], None],
+    message: Callable[[], str],
+    anchor: str,
 ) -> HttpResponse:
-    """Save a valid form's instance; a LockedError from the model refuses the change."""
+    """Save a valid form's instance through ``save``; a LockedError refuses the change, any
+    other ValidationError is shown on the form (``failed`` puts it back on the screen)."""
     try:
-        form.save()
+        save(form.instance)
     except LockedError as error:
         return _locked(request, screen, error)
     except ValidationError as error:
         add_validation_error(form, error)
-        block.forms[kind] = form
+        failed(form)
         return minutes_page(request, screen)
-    return redirect(minutes_url(screen.meeting, block.anchor))
+    messages.success(request, message())
+    return redirect(minutes_url(screen.meeting, anchor))
 
 
 # --- The screen --------------------------------------------------------------------------------
@@ -317,33 +439,55 @@ def minutes_screen(request: HttpRequest, meeting: UUID) -> HttpResponse:
     return minutes_page(request, _screen(request, meeting))
 
 
+def _save_minute(minute: MinuteItem) -> None:
+    minute.save()  # the model refuses approved minutes itself
+
+
+# How each kind of entry is saved and deleted: through the services, which refuse approved
+# minutes themselves.
+SAVE: dict[str, Callable[[Any], Any]] = {
+    "minute": _save_minute,
+    "decision": editing.save_decision,
+    "action": editing.save_action,
+    "declaration": editing.save_declaration,
+}
+DELETE: dict[str, Callable[[Any], None]] = {
+    "decision": editing.delete_decision,
+    "action": editing.delete_action,
+    "declaration": editing.delete_declaration,
+}
+
+
 def _post_item_form(
     request: HttpRequest,
     meeting: UUID,
     minute: UUID,
     key: str,
-    message: Callable[[Any, int], str],
-    numbered: str = "",
+    message: Callable[[ItemBlock, Any], str],
 ) -> HttpResponse:
-    """The shared path of the per-item forms: refuse locked minutes, validate, give a new
-    decision or action the next number (``numbered`` names the related list), save, and say
-    so. ``key`` names the form ("minute", "decision", "action", "declaration")."""
+    """The shared path of the per-item forms that add (or, for "minute", save): refuse locked
+    minutes, validate, save through the service, and say so. ``key`` names the form
+    ("minute", "decision", "action", "declaration")."""
     screen, block, refused = _edit(request, meeting, minute)
     if refused:
         return refused
-    form = getattr(screen, f"{key}_form")(block, request.POST)
-    if not form.is_valid():
+    form = getattr(screen, f"{key}_form")(block, data=request.POST)
+
+    def failed(form: forms.BaseForm) -> None:
         block.forms[key] = form
+
+    if not form.is_valid():
+        failed(form)
         return minutes_page(request, screen)
-    position = 0
-    if numbered:
-        last = getattr(block.minute, numbered).aggregate(Max("position"))["position__max"]
-        position = (last or 0) + 1
-        form.instance.position = position
-    response = _saved(request, screen, block, form, key)
-    if response.status_code == 302:
-        messages.success(request, message(block, position))
-    return response
+    return _saved(
+        request,
+        screen,
+        form,
+        SAVE[key],
+        failed,
+        lambda: message(block, form.instance),
+        block.anchor,
+    )
 
 
 @login_required
@@ -362,8 +506,7 @@ def decision_add(request: HttpRequest, meeting: UUID, minute: UUID) -> HttpRespo
         meeting,
         minute,
         "decision",
-        lambda b, n: f"Decision {b.number}.{n} is added.",
-        numbered="decisions",
+        lambda b, d: f"Decision {b.number}.{d.position} is added.",
     )
 
 
@@ -376,7 +519,6 @@ def action_add(request: HttpRequest, meeting: UUID, minute: UUID) -> HttpRespons
         minute,
         "action",
         lambda b, _: f"An action is added to item {b.number}.",
-        numbered="actions",
     )
 
 
@@ -390,6 +532,181 @@ def declaration_add(request: HttpRequest, meeting: UUID, minute: UUID) -> HttpRe
         "declaration",
         lambda b, _: f"A declaration of interest is added to item {b.number}.",
     )
+
+
+# --- Changing and deleting an entry ------------------------------------------------------------
+
+
+def _entry(
+    request: HttpRequest, meeting: UUID, minute: UUID, kind: str, uid: UUID
+) -> tuple[Screen, ItemBlock, Any, HttpResponse | None]:
+    """The screen, the item and the entry (a ``kind`` row) being changed, or the refusal when
+    the minutes are locked. An entry of another item or meeting is not found."""
+    screen = _screen(request, meeting)
+    block = _block(screen, minute)
+    row = block.row(kind, uid)
+    try:
+        screen.minutes.check_editable()
+    except LockedError as error:
+        return screen, block, row, _locked(request, screen, error)
+    return screen, block, row, None
+
+
+def _post_row_form(
+    request: HttpRequest, meeting: UUID, minute: UUID, kind: str, uid: UUID
+) -> HttpResponse:
+    """Change an existing decision, action or declaration with its own form."""
+    screen, block, row, refused = _entry(request, meeting, minute, kind, uid)
+    if refused:
+        return refused
+    form = getattr(screen, f"{kind}_form")(block, getattr(row, kind), data=request.POST)
+
+    def failed(form: forms.BaseForm) -> None:
+        row.form = form
+
+    if not form.is_valid():
+        failed(form)
+        return minutes_page(request, screen)
+    return _saved(
+        request,
+        screen,
+        form,
+        SAVE[kind],
+        failed,
+        lambda: f"{capfirst(row.what)} is changed.",
+        block.anchor,
+    )
+
+
+def _row_delete(
+    request: HttpRequest, meeting: UUID, minute: UUID, kind: str, uid: UUID
+) -> HttpResponse:
+    """Ask, then delete: GET shows what will be deleted, POST deletes it."""
+    screen, block, row, refused = _entry(request, meeting, minute, kind, uid)
+    if refused:
+        return refused
+    renumbers = isinstance(row, DecisionRow) and row is not block.decisions[-1]
+    if request.method == "POST":
+        try:
+            DELETE[kind](getattr(row, kind))
+        except LockedError as error:
+            return _locked(request, screen, error)
+        done = f"{capfirst(row.what)} is deleted."
+        if renumbers:
+            left = len(block.decisions) - 1
+            done += (
+                f" The decisions after it are renumbered: item {block.number} now has "
+                f"decisions {block.number}.1 to {block.number}.{left}."
+                if left > 1
+                else f" The decision after it is now decision {block.number}.1."
+            )
+        messages.success(request, done)
+        return redirect(minutes_url(screen.meeting, block.anchor))
+    context = {
+        "meeting": screen.meeting,
+        "block": block,
+        "kind": kind,
+        "row": row,
+        "what": row.what,
+        "back": minutes_url(screen.meeting, block.anchor),
+        "notes": row.action.notes.count() if isinstance(row, ActionRow) else 0,
+        "renumbers": renumbers,
+    }
+    return render(request, "staff/minutes/delete.html", context)
+
+
+@login_required
+@require_POST
+def decision_edit(
+    request: HttpRequest, meeting: UUID, minute: UUID, decision: UUID
+) -> HttpResponse:
+    return _post_row_form(request, meeting, minute, "decision", decision)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_delete(
+    request: HttpRequest, meeting: UUID, minute: UUID, decision: UUID
+) -> HttpResponse:
+    return _row_delete(request, meeting, minute, "decision", decision)
+
+
+@login_required
+@require_POST
+def action_edit(request: HttpRequest, meeting: UUID, minute: UUID, action: UUID) -> HttpResponse:
+    return _post_row_form(request, meeting, minute, "action", action)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_delete(request: HttpRequest, meeting: UUID, minute: UUID, action: UUID) -> HttpResponse:
+    return _row_delete(request, meeting, minute, "action", action)
+
+
+@login_required
+@require_POST
+def declaration_edit(
+    request: HttpRequest, meeting: UUID, minute: UUID, declaration: UUID
+) -> HttpResponse:
+    return _post_row_form(request, meeting, minute, "declaration", declaration)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def declaration_delete(
+    request: HttpRequest, meeting: UUID, minute: UUID, declaration: UUID
+) -> HttpResponse:
+    return _row_delete(request, meeting, minute, "declaration", declaration)
+
+
+# --- Recorded votes ----------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def decision_vote(
+    request: HttpRequest, meeting: UUID, minute: UUID, decision: UUID
+) -> HttpResponse:
+    """Record each member's vote on a decision and the chair's casting vote."""
+    screen, block, row, refused = _entry(request, meeting, minute, "decision", decision)
+    if refused:
+        return refused
+    form = screen.vote_form(block, row, data=request.POST)
+    if form is None:
+        raise Http404("No one may vote at this item.")
+    if form.is_valid():
+        try:
+            outcome = editing.record_vote(
+                row.decision, form.votes(), form.cleaned_data.get("casting_vote", "")
+            )
+        except LockedError as error:
+            return _locked(request, screen, error)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(
+                request, f"The recorded vote on decision {row.number} is saved. {outcome.summary}"
+            )
+            return redirect(minutes_url(screen.meeting, block.anchor))
+    row.vote_form = form
+    return minutes_page(request, screen)
+
+
+@login_required
+@require_POST
+def decision_vote_remove(
+    request: HttpRequest, meeting: UUID, minute: UUID, decision: UUID
+) -> HttpResponse:
+    """The decision was not taken by a recorded vote: forget the votes."""
+    screen, block, row, refused = _entry(request, meeting, minute, "decision", decision)
+    if refused:
+        return refused
+    try:
+        editing.remove_vote(row.decision)
+    except LockedError as error:
+        return _locked(request, screen, error)
+    messages.success(request, f"Decision {row.number} no longer has a recorded vote.")
+    return redirect(minutes_url(screen.meeting, block.anchor))
 
 
 # --- Publishing, approval, release -------------------------------------------------------------
