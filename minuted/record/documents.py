@@ -29,17 +29,34 @@ EXCLUSION = (
 )
 
 
+def declared(d: Declaration) -> str:
+    """One declaration as the minutes record it."""
+    text = f"{d.membership.person.display_name} declared a {d.get_kind_display().lower()}"
+    text += f": {d.description}" if d.description else "."
+    if d.has_valid_dispensation and d.dispensation_expires_on:
+        text += (
+            f" They hold a dispensation until {long_date(d.dispensation_expires_on)}: "
+            f"{d.dispensation_grounds}"
+        )
+    if d.left_the_room:
+        text += " They left the room for the item."
+    return text
+
+
 def minutes_document(minutes: Minutes, edition: str) -> dict[str, Any]:
     meeting: Meeting = minutes.meeting
     public = edition == PackEdition.PUBLIC
     items = agenda_items(meeting)
     numbers = dict(zip([i.pk for i in items], agenda_numbers(items), strict=True))
+    index = {item.pk: i for i, item in enumerate(items)}
     entries = {
         e.agenda_item_id: e
         for e in minutes.items.prefetch_related("decisions__votes__membership__person", "actions")
     }
     declarations = list(
-        Declaration.objects.filter(item__meeting=meeting).select_related("membership__person")
+        Declaration.objects.filter(item__meeting=meeting).select_related(
+            "membership__person", "item__meeting"
+        )
     )
     out_items = []
     for item in items:
@@ -89,13 +106,7 @@ def minutes_document(minutes: Minutes, edition: str) -> dict[str, Any]:
                 "discussion": []
                 if (public and item.exempt)
                 else markdown_to_blocks(entry.discussion),
-                "declarations": [
-                    f"{d.membership.person.display_name} declared a "
-                    f"{d.get_kind_display().lower()}: {d.description}"
-                    + (" They left the room for the item." if d.left_the_room else "")
-                    for d in declarations
-                    if d.item_id == item.pk
-                ],
+                "declarations": [declared(d) for d in declarations if d.item_id == item.pk],
                 "decisions": decisions,
                 "decisions_withheld": CONFIDENTIAL_DECISIONS if public and confidential else "",
                 "actions": []
@@ -122,6 +133,11 @@ def minutes_document(minutes: Minutes, edition: str) -> dict[str, Any]:
             if a.status == AttendanceStatus.APOLOGIES
         ],
         "in_attendance": [_named(o) for o in others if o.kind != OtherAttendee.Kind.MEMBER],
+        # All of them again, together, as minutes record under "Declarations of interest".
+        "declarations": [
+            {"item": numbers[d.item_id], "text": declared(d)}
+            for d in sorted(declarations, key=lambda d: index[d.item_id])
+        ],
         "inquorate": minutes.inquorate_note,
         "items": out_items,
         "approved": {

@@ -4,17 +4,27 @@ board releases them; recorded votes carry their totals."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 
 import pytest
+from pypdf import PdfReader
 
 from minuted.governance.models import Membership
 from minuted.meetings.models import AgendaItemKind
 from minuted.meetings.services import add_item
 from minuted.papers.models import PackEdition
 from minuted.record.documents import minutes_document
-from minuted.record.models import CONFIDENTIAL_DECISIONS, Action, Decision, RecordedVote
+from minuted.record.models import (
+    CONFIDENTIAL_DECISIONS,
+    Action,
+    Decision,
+    Declaration,
+    InterestKind,
+    RecordedVote,
+)
 from minuted.record.services import approve_minutes, minutes_for, release_decisions
+from minuted.rendering.pdf import render_minutes_pdf
 from minuted.testing import make_meeting
 
 SECRET = "Members agreed to bid 2.1 million pounds for the contract."
@@ -77,3 +87,33 @@ def test_a_recorded_vote_carries_each_vote_and_the_totals(world, recorded):
     document = minutes_document(minutes, PackEdition.PUBLIC)
     vote = document["items"][0]["decisions"][1]["vote"]
     assert vote.startswith("Carried") and "casting vote" in vote
+
+
+def test_declarations_appear_under_their_item_and_together(world, recorded):
+    minutes, notices, _ = recorded
+    member = Membership.objects.get(person__user=world.member, term=world.term)
+    day = minutes.meeting.date
+    Declaration.objects.create(
+        item=notices.agenda_item,
+        membership=member,
+        kind=InterestKind.OTHER_REGISTRABLE,
+        description="Director of a printing firm that places notices",
+        left_the_room=True,
+        dispensation_granted_on=day - dt.timedelta(days=30),
+        dispensation_expires_on=day + dt.timedelta(days=300),
+        dispensation_grounds="Without it the board could not be quorate.",
+    )
+    document = minutes_document(minutes, PackEdition.PUBLIC)
+    under_item = document["items"][1]["declarations"]
+    assert len(under_item) == 1 and "Director of a printing firm" in under_item[0]
+    assert "dispensation until" in under_item[0] and "left the room" in under_item[0]
+    assert document["declarations"] == [{"item": "2", "text": under_item[0]}]
+    assert document["items"][0]["declarations"] == []
+
+
+def test_the_minutes_pdf_lists_declarations_of_interest(world, recorded):
+    minutes, _, _ = recorded
+    pdf = render_minutes_pdf(minutes_document(minutes, PackEdition.PUBLIC))
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Declarations of interest" in text
+    assert "No declarations of interest were made." in text
