@@ -19,13 +19,14 @@ VOTE_LABELS = {Vote.FOR: "For", Vote.AGAINST: "Against", Vote.ABSTAIN: "Abstaine
 def voters_at_items(meeting: Meeting) -> dict[int, list[Membership]]:
     """Who may vote at each agenda item, keyed by the item's id, in the order of the board's
     membership: voting members present or online and substitutes in a member's place, while
-    in the room, less members who left it for a disclosable pecuniary interest without a
-    dispensation (the same reading of the register as register.quorum_at_items)."""
+    in the room, less members with a disclosable pecuniary interest in the item and no
+    dispensation, whether or not they left the room (the same reading of the register as
+    register.quorum_at_items)."""
     items = agenda_items(meeting)
     index = {item.pk: i for i, item in enumerate(items)}
     left: dict[int, set[str]] = {}
     for d in Declaration.objects.filter(item__meeting=meeting).select_related("item__meeting"):
-        if d.excludes_from_item and d.item_id in index:
+        if d.bars_from_voting and d.item_id in index:
             left.setdefault(index[d.item_id], set()).add(str(d.membership_id))
     seats = seats_at(meeting)
     marks = marks_at(meeting, items)

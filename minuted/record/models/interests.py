@@ -67,6 +67,13 @@ class Declaration(Record):
         )
 
     @property
+    def bars_from_voting(self) -> bool:
+        """A member with a disclosable pecuniary interest may neither discuss nor vote on the
+        item unless a dispensation covers the meeting (Localism Act 2011 s.31(4)), whether or
+        not they left the room."""
+        return self.kind == InterestKind.DISCLOSABLE_PECUNIARY and not self.has_valid_dispensation
+
+    @property
     def has_valid_dispensation(self) -> bool:
         meeting_day = self.item.meeting.date
         return bool(

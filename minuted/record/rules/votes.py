@@ -94,7 +94,7 @@ def voters_at_item(
     seats: Sequence[Seat],
     marks: Sequence[Mark],
     index: int,
-    left_for_interest: AbstractSet[str] = frozenset(),
+    barred_by_interest: AbstractSet[str] = frozenset(),
 ) -> list[str]:
     """The keys of the seats whose holders may vote on agenda item ``index`` (0-based), in the
     order of ``seats`` (domain-rules.md §3, §5, §6).
@@ -108,8 +108,9 @@ def voters_at_item(
     - voting members (:meth:`Seat.holds_vote`) marked present or attending virtually;
     - substitutes (a seat with role "substitute", status SUBSTITUTE) in the place of a voting
       member, under their own seat's key (it is they who vote);
-    - but not those in ``left_for_interest`` (seat keys of members who left the room for a
-      disclosable pecuniary interest without a dispensation).
+    - but not those in ``barred_by_interest`` (seat keys of members with a disclosable
+      pecuniary interest in the item and no dispensation: they may not vote even if they
+      stayed in the room).
 
     Observers, non-voting seats, and anyone marked absent or sending apologies may not. As in
     :func:`~minuted.record.rules.attendance.quorum_by_item`, the first mark of a seat is
@@ -125,7 +126,7 @@ def voters_at_item(
     voters: list[str] = []
     for key, seat in by_key.items():
         marked = first.get(key)
-        if marked is None or key in left_for_interest or not marked.attends(index):
+        if marked is None or key in barred_by_interest or not marked.attends(index):
             continue
         if marked.status in (Status.PRESENT, Status.VIRTUAL):
             if seat.holds_vote():

@@ -4,13 +4,21 @@ outcome are shown, and published with the minutes."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from minuted.record.models import Attendance, Decision, MinutesVersion, RecordedVote
+from minuted.record.models import (
+    Attendance,
+    Decision,
+    Declaration,
+    InterestKind,
+    MinutesVersion,
+    RecordedVote,
+)
 from minuted.record.tests.test_minutes_editing import sitting  # noqa: F401
 from minuted.staff.tests.test_minutes_screen import url
 
@@ -224,3 +232,27 @@ def test_the_published_minutes_show_the_recorded_vote_in_both_editions(
         # The table lists each member with their vote, side by side.
         assert text.index(name(sitting, "ann")) < text.index(name(sitting, "bob"))
         assert f"{name(sitting, 'cat')} Against" in text
+
+
+def test_a_member_with_a_pecuniary_interest_who_stays_may_not_vote_without_a_dispensation(
+    signed_in,
+    world,
+    sitting,  # noqa: F811
+    decision,
+):
+    declaration = Declaration.objects.create(
+        item=sitting.welcome.agenda_item,
+        membership=sitting.seats["ann"],
+        kind=InterestKind.DISCLOSABLE_PECUNIARY,
+        description="Owns land next to the site.",
+        left_the_room=False,
+    )
+    field = f'name="vote-{decision.pk}-member_{sitting.seats["ann"].pk}"'
+    assert field not in signed_in(world.clerk).get(url(sitting.meeting)).content.decode()
+
+    day = sitting.meeting.date
+    declaration.dispensation_granted_on = day - dt.timedelta(days=1)
+    declaration.dispensation_expires_on = day + dt.timedelta(days=365)
+    declaration.dispensation_grounds = "Granted so that the board can be quorate."
+    declaration.save()
+    assert field in signed_in(world.clerk).get(url(sitting.meeting)).content.decode()
