@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,6 +12,7 @@ from django.db import models
 from minuted.core.models import Record
 from minuted.governance.models import Membership, Person
 from minuted.meetings.models import AgendaItem
+from minuted.record.models.minutes import Minutes
 
 DISPENSATION_MAXIMUM = dt.timedelta(days=4 * 365 + 1)  # at most four years
 
@@ -40,6 +42,20 @@ class Declaration(Record):
 
     def __str__(self) -> str:
         return f"{self.membership.person}: {self.get_kind_display()} in {self.item}"
+
+    def check_editable(self) -> None:
+        """A declaration is part of the minutes: once they are approved it cannot change."""
+        minutes = Minutes.objects.filter(meeting_id=self.item.meeting_id).first()
+        if minutes is not None:  # read afresh: approval may have come since it was loaded
+            minutes.check_editable()
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.check_editable()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        self.check_editable()
+        return super().delete(*args, **kwargs)
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

@@ -178,6 +178,31 @@ class Action(Record):
     def __str__(self) -> str:
         return self.text[:60]
 
+    # Once the minutes are approved, only the action log's fields may change.
+    FOLLOW_UP_FIELDS = frozenset({"done_on", "closed_reference", "modified"})
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        minutes = Minutes.objects.get(pk=self.item.minutes_id)  # afresh: approval may be new
+        if minutes.is_approved:
+            update_fields = kwargs.get("update_fields")
+            if self.pk is None:
+                minutes.check_editable()
+            elif update_fields is None or not set(update_fields) <= self.FOLLOW_UP_FIELDS:
+                before = Action.objects.get(pk=self.pk)
+                changed = [
+                    f.attname
+                    for f in self._meta.concrete_fields
+                    if f.attname not in self.FOLLOW_UP_FIELDS | {"id", "uid", "created"}
+                    and getattr(before, f.attname) != getattr(self, f.attname)
+                ]
+                if changed:
+                    minutes.check_editable()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        Minutes.objects.get(pk=self.item.minutes_id).check_editable()
+        return super().delete(*args, **kwargs)
+
     def clean(self) -> None:
         if not (self.owner_person_id or self.owner_officer_id or self.owner_role.strip()):
             raise ValidationError({"owner_role": "Say who owns the action."})

@@ -75,6 +75,40 @@ def test_approved_minutes_refuse_every_change_at_the_model_layer(two_meetings):
         decision.delete()
 
 
+def test_approved_minutes_refuse_changes_to_declarations_and_actions_too(world, two_meetings):
+    first, _, approval = two_meetings
+    minutes = minutes_for(first)
+    entry = minutes.items.all()[0]
+    action = Action.objects.create(item=entry, text="Draft a plan.", owner_role="Officers")
+    declaration = Declaration.objects.create(
+        item=entry.agenda_item,
+        membership=Membership.objects.get(person__user=world.member, term=world.term),
+        kind=InterestKind.NON_REGISTRABLE,
+        description="A friend works for a bidder.",
+    )
+    approve_minutes(minutes, approval)
+
+    declaration.description = "Rewritten later"
+    with pytest.raises(LockedError):
+        declaration.save()
+    with pytest.raises(LockedError):
+        declaration.delete()
+    action.text = "Rewritten later"
+    with pytest.raises(LockedError):
+        action.save()
+    with pytest.raises(LockedError):
+        Action.objects.create(item=entry, text="A new action.", owner_role="Officers")
+    action.refresh_from_db()
+    with pytest.raises(LockedError):
+        action.delete()
+    # The action log goes on after approval: an action is closed with where it was reported.
+    action.done_on = approval.meeting.date
+    action.closed_reference = "Reported at item 1 of the next meeting"
+    action.save()
+    action.refresh_from_db()
+    assert action.text == "Draft a plan." and action.done_on == approval.meeting.date
+
+
 def test_minutes_are_approved_only_at_a_later_meeting_of_the_board(world, two_meetings):
     first, second, _ = two_meetings
     earlier_item = add_item(first, title="Note", kind=AgendaItemKind.NOTE_OF_LAST_MEETING)
