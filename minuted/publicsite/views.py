@@ -10,7 +10,7 @@ from django.utils import timezone
 from minuted.governance.models import Board, Membership, Organisation, Person, Term
 from minuted.governance.services import current_term, default_organisation, roster, terms_of
 from minuted.meetings.models import MeetingStatus
-from minuted.record.interests import public_register
+from minuted.record.interests import public_register, withheld_interests
 from minuted.record.models import Attendance
 from minuted.record.register import person_statistics, statistics
 from minuted.record.rules.attendance import MemberStats
@@ -94,6 +94,7 @@ def person_detail(request: HttpRequest, person: str) -> HttpResponse:
             "memberships": memberships,
             "attendance": person_statistics(the_person),
             "interests": public_register(the_person, timezone.localdate()),
+            "withheld_interests": withheld_interests(the_person, timezone.localdate()),
         },
     )
 

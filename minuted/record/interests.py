@@ -55,3 +55,13 @@ def public_register(person: Person, on: dt.date) -> QuerySet[RegisterEntry]:
         .exclude(ended_on__lt=on)
         .order_by("category", "registered_on")
     )
+
+
+def withheld_interests(person: Person, on: dt.date) -> int:
+    """How many current entries are withheld as sensitive. The public register may say that
+    the member has such an interest, never what it is (Localism Act 2011 s.32(2))."""
+    return (
+        RegisterEntry.objects.filter(person=person, sensitive=True, registered_on__lte=on)
+        .exclude(ended_on__lt=on)
+        .count()
+    )

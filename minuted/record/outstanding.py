@@ -64,6 +64,7 @@ def track(actions: Iterable[Action], today: dt.date) -> list[TrackedAction]:
     dates: dict[int, list[dt.date]] = defaultdict(list)
     for board_id, day in (
         Meeting.objects.filter(board_id__in=board_ids)
+        .exclude(status=MeetingStatus.CANCELLED)
         .order_by("date")
         .values_list("board_id", "date")
     ):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from minuted.accounts.policy import is_member_of
 from minuted.core.formats import long_date
 from minuted.governance.models import Membership
-from minuted.meetings.models import AgendaItem, AgendaItemKind, Meeting
+from minuted.meetings.models import AgendaItem, AgendaItemKind, Meeting, MeetingStatus
 from minuted.record.models import (
     Attendance,
     AttendanceStatus,
@@ -128,10 +128,14 @@ def send_apologies(user: Any, meeting: Meeting, substitute_sent: bool = False) -
 
 
 def due_date(action_due: dt.date | None, by_next_meeting: bool, meeting: Meeting) -> dt.date | None:
-    """An action's due date: its own, or the date of the board's next meeting."""
+    """An action's due date: its own, or the date of the board's next meeting that is not
+    cancelled."""
     if action_due or not by_next_meeting:
         return action_due
     following = (
-        Meeting.objects.filter(board=meeting.board, date__gt=meeting.date).order_by("date").first()
+        Meeting.objects.filter(board=meeting.board, date__gt=meeting.date)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("date")
+        .first()
     )
     return following.date if following else None

@@ -131,6 +131,12 @@ class RegisterEntry(Record):
     def __str__(self) -> str:
         return f"{self.person}: {self.get_category_display()}"
 
+    def clean(self) -> None:
+        if self.ended_on and self.registered_on and self.ended_on < self.registered_on:
+            raise ValidationError(
+                {"ended_on": "The interest cannot end before the date it was registered."}
+            )
+
 
 class RegisterChange(Record):
     """The history of a register: every change, by whom, with the entry as it became."""

@@ -20,7 +20,7 @@ from minuted.record.outstanding import (
     minutes_awaiting_approval,
 )
 from minuted.record.rules.actions import ActionState
-from minuted.record.services import approve_minutes, minutes_for
+from minuted.record.services import approve_minutes, due_date, minutes_for
 from minuted.testing import make_meeting
 
 TODAY = timezone.localdate()  # the world's terms are around today
@@ -72,6 +72,21 @@ def test_by_the_next_meeting_resolves_to_the_boards_next_meeting(world, held):
     act(held, "Report back", due_by_next_meeting=True)
     (tracked,) = actions_due([world.board], TODAY)[world.board.pk]
     assert tracked.logged.due == following.date
+
+
+def test_by_the_next_meeting_skips_a_cancelled_meeting_on_the_log_and_the_workspace(world, held):
+    make_meeting(
+        world.board,
+        world.term,
+        days(3),
+        status=MeetingStatus.CANCELLED,
+        cancellation_reason="Not enough business.",
+    )
+    following = make_meeting(world.board, world.term, days(9))
+    action = act(held, "Report back", due_by_next_meeting=True)
+    (tracked,) = actions_due([world.board], TODAY)[world.board.pk]
+    assert tracked.logged.due == following.date
+    assert due_date(action.due_on, action.due_by_next_meeting, held) == following.date
 
 
 def test_a_member_sees_their_own_open_actions_on_every_board(world, held):

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from minuted.record.interests import public_register, save_entry
+from minuted.record.interests import public_register, save_entry, withheld_interests
 from minuted.record.models import RegisterCategory, RegisterEntry
 
 TODAY = dt.date(2026, 11, 23)
@@ -85,3 +85,22 @@ def test_the_public_person_page_shows_the_register_without_sensitive_entries(cli
     page = client.get(reverse("person", args=[person.slug])).content.decode()
     assert "House in the ward" in page
     assert "Home address in Leeds" not in page
+    # The register says that there is a withheld interest, never what it is.
+    assert "an interest the details of which are withheld under section 32(2)" in page
+
+
+def test_withheld_interests_are_counted_while_current(world, person):
+    save_entry(entry(person, sensitive=True, description="Home address"), world.member, "a")
+    save_entry(
+        entry(person, sensitive=True, ended_on=dt.date(2026, 1, 1), description="Old home"),
+        world.member,
+        "b",
+    )
+    assert withheld_interests(person, TODAY) == 1
+
+
+def test_an_interest_cannot_end_before_it_was_registered(world, person):
+    with pytest.raises(ValidationError) as refused:
+        save_entry(entry(person, ended_on=dt.date(2025, 5, 31)), world.member, "backwards")
+    assert "ended_on" in refused.value.message_dict
+    assert not RegisterEntry.objects.exists()
