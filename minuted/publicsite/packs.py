@@ -66,6 +66,7 @@ def meeting_detail(request: HttpRequest, board: str, meeting: str) -> HttpRespon
     the_meeting = _meeting(board, meeting)
     packs = list(PackVersion.objects.filter(meeting=the_meeting).order_by("kind", "-number"))
     latest = next((p for p in packs if p.kind == PackKind.MAIN), None)
+    minutes_versions = list(MinutesVersion.objects.filter(meeting=the_meeting).order_by("-number"))
     context: dict[str, Any] = {
         "meeting": the_meeting,
         "board": the_meeting.board,
@@ -74,7 +75,12 @@ def meeting_detail(request: HttpRequest, board: str, meeting: str) -> HttpRespon
         "agenda": latest.public_document["agenda"] if latest else None,
         "draft_items": None if latest else agenda_items(the_meeting),
         "members_edition": may(request.user, Action.VIEW_EXEMPT, the_meeting.board),
-        "minutes_versions": MinutesVersion.objects.filter(meeting=the_meeting).order_by("-number"),
+        "minutes_versions": minutes_versions,
+        # A meeting held without a pack published here (minutes transcribed from an earlier
+        # system) still shows what it considered, from its public minutes.
+        "minuted_items": minutes_versions[0].document(PackEdition.PUBLIC)["items"]
+        if minutes_versions and not latest
+        else [],
         "approved": _approved(the_meeting),
         "approves": Minutes.objects.filter(approved_at_item__meeting=the_meeting)
         .select_related("meeting__board")

@@ -102,3 +102,19 @@ def test_published_minutes_link_to_the_meeting_that_approved_them(
     # The approving meeting's page points back at the minutes it approved.
     page = client.get(later).content.decode()
     assert reverse("meeting", args=[world.board.slug, held.slug]) + "#minutes" in page
+
+
+def test_a_meeting_without_a_pack_lists_the_items_of_its_public_minutes(
+    client,
+    world,
+    recorded,  # noqa: F811
+):
+    minutes, notices, _ = recorded
+    held = minutes.meeting
+    page = client.get(reverse("meeting", args=[world.board.slug, held.slug])).content.decode()
+    assert "The agenda has not been published yet." in page
+    publish_minutes(minutes, world.clerk)
+    page = client.get(reverse("meeting", args=[world.board.slug, held.slug])).content.decode()
+    listed = page.split('id="minuted-items"')[1].split("</ol>")[0]
+    assert "1. Welcome" in listed and f"2. {notices.agenda_item.title}" in listed
+    assert "#minute-2" in listed and SECRET not in page
