@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from minuted.meetings.models import AgendaItem
+from minuted.record.models import Attendance, AttendanceStatus
 from minuted.staff.tests.conftest import add
 
 
@@ -103,3 +104,20 @@ def test_the_staff_pages_load_htmx_without_inline_script(signed_in, world, meeti
     assert "/static/build/htmx.min.js" in page
     assert "<script>" not in page
     assert "onclick" not in page
+
+
+def test_once_the_register_is_taken_the_screen_shows_quorum_at_every_item(
+    signed_in, world, meeting
+):
+    add(meeting, "Welcome")
+    add(meeting, "Budget")
+    url = reverse("staff:meeting", args=[meeting.uid])
+    assert 'id="quorum"' not in signed_in(world.clerk).get(url).content.decode()
+
+    member = world.member.person.memberships.get(board=world.board)
+    Attendance.objects.create(meeting=meeting, membership=member, status=AttendanceStatus.PRESENT)
+    page = signed_in(world.clerk).get(url).content.decode()
+    quorum = page.split('id="quorum"')[1].split("</table>")[0]
+    # One Conservative member present: a quorum needs two political groups.
+    assert quorum.count("Not quorate") == 2
+    assert "group" in quorum

@@ -26,6 +26,7 @@ from minuted.papers.models import PackEdition, PackKind, PackVersion, Report
 from minuted.papers.publishing import next_version_number, problems_before_publishing, publish_pack
 from minuted.papers.services import create_report
 from minuted.record.outstanding import MatterState, matters_arising
+from minuted.record.register import quorum_at_items
 from minuted.staff.access import managed_item, managed_meeting, require
 from minuted.staff.forms.govuk import add_validation_error, error_summary
 from minuted.staff.forms.meeting import AddReportForm, ItemForm, MattersArisingForm, PublishForm
@@ -131,6 +132,8 @@ def meeting_page(
         "errors": error_summary(item_form, matters_form, publish_form),
         "problems": problems_before_publishing(meeting),
         "versions": versions,
+        # Once the register is taken, the quorum at every item, as on the attendance screen.
+        "quorum": quorum_at_items(meeting) if meeting.attendance.exists() else [],
         "next_version": (versions[-1].number + 1) if versions else 1,
         "may_publish": may(request.user, Action.PUBLISH_PACK, meeting.board),
         "to_follow": versions and meeting.items.filter(kind=AgendaItemKind.SUPPLEMENTAL).exists(),
