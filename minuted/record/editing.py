@@ -11,7 +11,7 @@ cannot change the record after it."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -61,24 +61,37 @@ def _close_up(rows: QuerySet[Any]) -> None:
 # --- Decisions -----------------------------------------------------------------------------
 
 
+Numbered = TypeVar("Numbered", Decision, Action)
+
+
+def _save_numbered(row: Numbered) -> Numbered:
+    """Save a new or changed decision or action; a new one goes after the item's last."""
+    item: MinuteItem = row.item
+    _check_editable(item.minutes_id)
+    if row.pk is None:
+        row.position = _next_position(type(row).objects.filter(item=item))
+    row.save()
+    return row
+
+
+def _delete_numbered(row: Decision | Action) -> None:
+    """Delete a decision or action; the item's others of its kind close up."""
+    item: MinuteItem = row.item
+    _check_editable(item.minutes_id)
+    row.delete()
+    _close_up(type(row).objects.filter(item=item))
+
+
 @transaction.atomic
 def save_decision(decision: Decision) -> Decision:
     """Save a new or changed decision; a new one is numbered after the item's last."""
-    item: MinuteItem = decision.item
-    _check_editable(item.minutes_id)
-    if decision.pk is None:
-        decision.position = _next_position(Decision.objects.filter(item=item))
-    decision.save()
-    return decision
+    return _save_numbered(decision)
 
 
 @transaction.atomic
 def delete_decision(decision: Decision) -> None:
     """Delete a decision with its recorded vote; the item's other decisions close up."""
-    item: MinuteItem = decision.item
-    _check_editable(item.minutes_id)
-    decision.delete()
-    _close_up(Decision.objects.filter(item=item))
+    _delete_numbered(decision)
 
 
 @transaction.atomic
@@ -171,21 +184,13 @@ def remove_vote(decision: Decision) -> None:
 @transaction.atomic
 def save_action(action: Action) -> Action:
     """Save a new or changed action of the minutes; a new one goes after the item's last."""
-    item: MinuteItem = action.item
-    _check_editable(item.minutes_id)
-    if action.pk is None:
-        action.position = _next_position(Action.objects.filter(item=item))
-    action.save()
-    return action
+    return _save_numbered(action)
 
 
 @transaction.atomic
 def delete_action(action: Action) -> None:
     """Delete an action set in error, with any progress notes; the item's others close up."""
-    item: MinuteItem = action.item
-    _check_editable(item.minutes_id)
-    action.delete()
-    _close_up(Action.objects.filter(item=item))
+    _delete_numbered(action)
 
 
 # --- Declarations --------------------------------------------------------------------------
