@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db import models
 
 from minuted.governance.models import (
     Authority,
@@ -22,6 +23,8 @@ from minuted.governance.models import (
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    # Links typed without a scheme are https (the default from Django 6).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "short_name", "slug")
     prepopulated_fields = {"slug": ("name",)}
 

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from minuted.meetings.models import AgendaItem, Meeting, PublicationRule
 
@@ -12,6 +13,8 @@ class AgendaItemInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
+    # Links typed without a scheme are https (the default from Django 6).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("board", "date", "start_time", "status", "format")
     list_filter = ("board", "status", "term")
     date_hierarchy = "date"
