@@ -51,7 +51,10 @@ INSTALLED_APPS = [
     "minuted.papers",
     "minuted.record",
     "minuted.staff",
+    "minuted.search",
     "minuted.publicsite",
+    "minuted.interop",
+    "minuted.api",
     "minuted.demo",
 ]
 

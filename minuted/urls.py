@@ -11,5 +11,9 @@ urlpatterns = [
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("manage/", include("minuted.staff.urls")),
+    # Open data first: its addresses (calendar.ics, papers.atom, …) sit beside public pages.
+    path("", include("minuted.interop.urls")),
+    path("", include("minuted.api.urls")),
+    path("", include("minuted.search.urls")),
     path("", include("minuted.publicsite.urls")),
 ]

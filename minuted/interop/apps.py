@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class InteropConfig(AppConfig):
+    name = "minuted.interop"
+    label = "interop"
+    verbose_name = "Open data and interoperability"
