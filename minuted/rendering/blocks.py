@@ -48,6 +48,37 @@ def markdown_to_blocks(text: str) -> list[Block]:
     return blocks
 
 
+def plain_text(blocks: Sequence[Block]) -> str:
+    """The words of a block tree as one line of plain text (for search, feeds and CSV): the
+    text of every block in order, without link targets or styling."""
+    parts: list[str] = []
+
+    def inlines(runs: Sequence[Inline]) -> None:
+        parts.append("".join(" " if run.get("break") else str(run.get("text", "")) for run in runs))
+
+    def block(node: Block) -> None:
+        kind = node.get("type")
+        if kind in ("paragraph", "heading"):
+            inlines(node.get("inlines", []))
+        elif kind == "list":
+            for item in node.get("items", []):
+                for child in item:
+                    block(child)
+        elif kind == "table":
+            parts.append(str(node.get("caption", "")))
+            for cell in [*node.get("header", []), *(c for r in node.get("rows", []) for c in r)]:
+                inlines(cell)
+        elif kind == "quote":
+            for child in node.get("blocks", []):
+                block(child)
+        elif kind == "code":
+            parts.append(str(node.get("text", "")))
+
+    for node in blocks:
+        block(node)
+    return " ".join(" ".join(parts).split())
+
+
 def table_block(caption: str, header: list[str], rows: list[list[str]]) -> Block:
     """A table block from plain strings: each cell is printed as it is, not read as
     Markdown."""
