@@ -152,7 +152,10 @@ def build_document(
         for report in sorted(item_reports, key=lambda r: (r.position, r.pk)):
             ids.append(f"r{report.pk}")
             if exempt[item.pk] and edition == PackEdition.PUBLIC:
-                content = {"id": f"r{report.pk}", "title": report.title, "restricted": True}
+                # Not even the report's own title: an officer's title may say what the
+                # exempt information is. The public sees the agenda item's title, which the
+                # clerk publishes on the agenda anyway.
+                content = {"id": f"r{report.pk}", "title": item.title, "restricted": True}
             else:
                 content = report_content(report)
             content["item_number"] = numbers[item.pk]

@@ -134,3 +134,15 @@ def test_agenda_numbers_and_the_confidential_section_reach_the_document(world, a
     version = publish_pack(agenda.meeting, world.clerk)
     rows = [r.get("number") or r["text"] for r in version.public_document["agenda"]]
     assert rows == ["1", "CONFIDENTIAL SECTION - START", "2", "CONFIDENTIAL SECTION - END", "3"]
+
+
+def test_the_public_edition_names_an_exempt_report_by_its_agenda_item_only(world, agenda):
+    report = agenda.exempt_report
+    report.title = "Purchase of 12 High Street from Mr A. Vendor"
+    report.save()
+    version = publish_pack(agenda.meeting, world.clerk)
+    restricted = [r for r in version.public_document["reports"] if r.get("restricted")]
+    assert [r["title"] for r in restricted] == ["Procurement of the peer challenge contract"]
+    assert "High Street" not in json.dumps(version.public_document)
+    assert "High Street" not in pdf_text(version.public_pdf)
+    assert "High Street" in pdf_text(version.members_pdf)
