@@ -24,6 +24,7 @@ from minuted.papers.models import (
     ReportStatus,
 )
 from minuted.papers.services import missing_required_sections
+from minuted.papers.signals import pack_published
 from minuted.rendering.pdf import render_pack_pdf, render_pack_pdf_with_ranges
 
 
@@ -117,6 +118,7 @@ def publish_pack(
     Report.objects.filter(pk__in=included, published_version__isnull=True).update(
         published_version=number
     )
+    pack_published.send(sender=PackVersion, version=version)
     return version
 
 

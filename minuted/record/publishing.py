@@ -14,6 +14,7 @@ from minuted.papers.models import PackEdition
 from minuted.record.documents import minutes_document
 from minuted.record.models import Minutes, MinutesVersion
 from minuted.record.register import inquorate_sentence
+from minuted.record.signals import minutes_published
 from minuted.rendering.pdf import render_minutes_pdf
 
 
@@ -55,4 +56,5 @@ def publish_minutes(
     )
     version.attach_pdfs(f"{minutes.meeting.board.slug}-{minutes.meeting.slug}-minutes", pdfs)
     version.save()
+    minutes_published.send(sender=MinutesVersion, version=version)
     return version
