@@ -101,34 +101,69 @@ def statistics(board: Board, term: Term) -> dict[str, MemberStats]:
     A seat with no mark counts as absent, except at a meeting whose register was transcribed
     from minutes listing only those present and apologies (``Minutes.attendance_as_recorded``):
     there it is not known, so the meeting is left out of that member's figures."""
-    meetings = Meeting.objects.filter(board=board, term=term, status=MeetingStatus.HELD)
+    return _statistics([(board, term)])[(board.pk, term.pk)]
+
+
+def _statistics(
+    pairs: Sequence[tuple[Board, Term]],
+) -> dict[tuple[int, int], dict[str, MemberStats]]:
+    """:func:`statistics` for several boards and terms in a fixed number of queries, however
+    many meetings were held: pages listing them must not slow down as the record grows."""
+    wanted = {(b.pk, t.pk) for b, t in pairs}
+    boards, terms = {b for b, _ in wanted}, {t for _, t in wanted}
+    meetings = [
+        m
+        for m in Meeting.objects.filter(
+            board_id__in=boards, term_id__in=terms, status=MeetingStatus.HELD
+        )
+        if (m.board_id, m.term_id) in wanted
+    ]
     as_recorded = set(
         Minutes.objects.filter(meeting__in=meetings, attendance_as_recorded=True).values_list(
             "meeting_id", flat=True
         )
     )
-    registers = []
+    memberships: dict[tuple[int, int], list[Membership]] = {}
+    for m in Membership.objects.filter(board_id__in=boards, term_id__in=terms).select_related(
+        "person", "political_group", "term"
+    ):
+        memberships.setdefault((m.board_id, m.term_id), []).append(m)
+    # Arrivals and departures do not change the figures, so marks here leave them out.
+    marks: dict[int, list[Mark]] = {}
+    for a in Attendance.objects.filter(meeting__in=meetings):
+        marks.setdefault(a.meeting_id, []).append(
+            Mark(
+                seat=str(a.membership_id),
+                status=Status(a.status),
+                substitute_for=str(a.substitute_for_id) if a.substitute_for_id else None,
+                substitute_sent=a.substitute_sent,
+            )
+        )
+    registers: dict[tuple[int, int], list[tuple[list[Seat], list[Mark]]]] = {k: [] for k in wanted}
     for meeting in meetings:
-        seats, marks = seats_at(meeting), marks_at(meeting)
+        key = (meeting.board_id, meeting.term_id)
+        seats = [_seat(m) for m in memberships.get(key, []) if m.is_active_on(meeting.date)]
+        meeting_marks = marks.get(meeting.pk, [])
         if meeting.pk in as_recorded:
-            marked = {mark.seat for mark in marks}
+            marked = {mark.seat for mark in meeting_marks}
             seats = [seat for seat in seats if seat.key in marked]
-        registers.append((seats, marks))
-    return attendance_statistics(registers)
+        registers[key].append((seats, meeting_marks))
+    return {key: attendance_statistics(rows) for key, rows in registers.items()}
 
 
 def person_statistics(person: Person) -> list[tuple[Board, Term, MemberStats]]:
     """The person's attendance on each board and term they sat on, newest first."""
-    rows = []
-    pairs = (
+    pairs: dict[tuple[int, int], tuple[Board, Term]] = {}
+    for m in (
         Membership.objects.filter(person=person)
-        .values_list("board", "term")
-        .distinct()
-        .order_by("-term__start_date")
-    )
-    for board_id, term_id in pairs:
-        board, term = Board.objects.get(pk=board_id), Term.objects.get(pk=term_id)
-        stats = statistics(board, term).get(person.display_name)
+        .select_related("board", "term")
+        .order_by("-term__start_date", "board__name")
+    ):
+        pairs.setdefault((m.board_id, m.term_id), (m.board, m.term))
+    figures = _statistics(list(pairs.values())) if pairs else {}
+    rows = []
+    for key, (board, term) in pairs.items():
+        stats = figures[key].get(person.display_name)
         if stats is not None and stats.expected + stats.present_as_substitute > 0:
             rows.append((board, term, stats))
     return rows
