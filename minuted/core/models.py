@@ -20,3 +20,16 @@ class Record(models.Model):
 
     class Meta:
         abstract = True
+
+
+class PublicGeneration(models.Model):
+    """One number that changes whenever anything is saved or deleted: the public page cache
+    (core/pagecache.py) keys pages on it, so a change anywhere retires every cached page."""
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "public page generation"
+
+    def __str__(self) -> str:
+        return f"Generation {self.value}"

@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
@@ -246,8 +247,13 @@ def crawl_as(client: Client, secrets: Secrets) -> tuple[dict[str, list[str]], li
 
 
 @pytest.fixture
-def raising_client() -> Client:
-    return Client(raise_request_exception=False)
+def raising_client(settings: Any) -> Iterator[Client]:
+    """A client that reports server errors as responses; with the public page cache on, so
+    that what it stores for anonymous visitors is crawled too."""
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield Client(raise_request_exception=False)
+    cache.clear()
 
 
 def test_nothing_exempt_reaches_an_anonymous_visitor(secrets, raising_client):
