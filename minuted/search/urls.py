@@ -1,5 +1,9 @@
 """URLs of the search app."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from minuted.search import views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("search/", views.search_page, name="search"),
+]
