@@ -1,6 +1,21 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from minuted.publicsite import packs, views
+from minuted.publicsite import decisions, packs, views
+
+
+class ItemNumber:
+    """An agenda item's number as the agenda prints it: "5", or "5.1" for a sub-item."""
+
+    regex = r"[0-9]+(?:\.[0-9]+)?"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return str(value)
+
+
+register_converter(ItemNumber, "item")
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -10,7 +25,13 @@ urlpatterns = [
     path("people/", views.person_list, name="person-list"),
     path("people/<slug:person>/", views.person_detail, name="person"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("decisions/", decisions.decision_list, name="decision-list"),
     path("meetings/<slug:board>/<slug:meeting>/", packs.meeting_detail, name="meeting"),
+    path(
+        "meetings/<slug:board>/<slug:meeting>/items/<item:number>/",
+        packs.item_detail,
+        name="item",
+    ),
     path(
         "meetings/<slug:board>/<slug:meeting>/minutes/v<int:number>/<slug:edition>/",
         packs.minutes_edition,
