@@ -5,3 +5,8 @@ class InteropConfig(AppConfig):
     name = "minuted.interop"
     label = "interop"
     verbose_name = "Open data and interoperability"
+
+    def ready(self) -> None:
+        from minuted.interop.oparl import signals
+
+        signals.connect()
