@@ -27,6 +27,10 @@ from minuted.search.models import Entry, Kind
 
 START = "\ue000"
 STOP = "\ue001"
+# ts_headline reads "<…>" as markup and drops it; PostgreSQL hands it angle brackets in
+# disguise, and ``restore_text`` turns them back before the text is escaped.
+LT = "\ue002"
+GT = "\ue003"
 ELLIPSIS = " … "
 SNIPPET_WORDS = 24
 MAX_TERMS = 32  # words beyond this are ignored, so one query cannot become a huge expression
@@ -81,7 +85,11 @@ def clean_text(text: str) -> str:
     return _UNWANTED.sub(" ", text)
 
 
-_UNWANTED = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f{START}{STOP}]")
+def restore_text(text: str) -> str:
+    return text.replace(LT, "<").replace(GT, ">")
+
+
+_UNWANTED = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f{START}{STOP}{LT}{GT}]")
 
 
 def _filters(where: Where) -> tuple[str, list[Any]]:
@@ -218,8 +226,10 @@ class PostgresBackend:
         sql = f"""
             WITH q AS (SELECT websearch_to_tsquery('english', %s) AS query)
             SELECT t.id, t.total,
-                   ts_headline('english', e.title, q.query, %s),
-                   ts_headline('english', e.body, q.query, %s)
+                   ts_headline('english', replace(replace(e.title, '<', %s), '>', %s),
+                               q.query, %s),
+                   ts_headline('english', replace(replace(e.body, '<', %s), '>', %s),
+                               q.query, %s)
             FROM (
                 SELECT e.id, e.date AS day, ts_rank_cd(e.document, q.query, 1) AS score,
                        count(*) OVER () AS total
@@ -231,7 +241,8 @@ class PostgresBackend:
             ORDER BY t.score DESC, t.day DESC NULLS LAST, t.id
         """  # noqa: S608 -- only fixed fragments are formatted in; values are parameters
         with default_connection.cursor() as cursor:
-            cursor.execute(sql, [query, _TITLE_HEADLINE, _BODY_HEADLINE, *params, limit, offset])
+            headlines: list[Any] = [LT, GT, _TITLE_HEADLINE, LT, GT, _BODY_HEADLINE]
+            cursor.execute(sql, [query, *headlines, *params, limit, offset])
             rows = cursor.fetchall()
             if rows:
                 total = rows[0][1]

@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from minuted.governance.models import Board, Organisation
 from minuted.meetings.models import Meeting
 from minuted.papers.models import PackEdition, PackKind
-from minuted.search.backends import START, STOP, Where, backend_for, clean_text
+from minuted.search.backends import START, STOP, Where, backend_for, clean_text, restore_text
 from minuted.search.models import Entry, Kind
 
 PER_PAGE = 20
@@ -98,7 +98,7 @@ class Results:
 def marked_html(text: str) -> SafeString:
     """Text carrying the backends' marks as HTML: the text escaped, then each mark made a
     <mark> element. The marks never occur in indexed text, so only they become markup."""
-    escaped = html.escape(text, quote=True)
+    escaped = html.escape(restore_text(text), quote=True)
     opened = escaped.count(START) - escaped.count(STOP)
     escaped = escaped.replace(START, "<mark>").replace(STOP, "</mark>")
     return mark_safe(escaped + "</mark>" * max(opened, 0))  # noqa: S308 -- escaped above
