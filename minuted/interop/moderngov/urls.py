@@ -1,5 +1,11 @@
-"""URLs: see minuted/interop/urls.py."""
+"""The ModernGov-compatible web service under /mgWebService.asmx/ (see views.py)."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from minuted.interop.moderngov import views
+
+urlpatterns = [
+    path("GetCommittees", views.get_committees, name="moderngov-committees"),
+    path("GetMeetings", views.get_meetings, name="moderngov-meetings"),
+    path("GetMeeting", views.get_meeting, name="moderngov-meeting"),
+]
