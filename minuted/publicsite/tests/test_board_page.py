@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from minuted.demo import loader
 from minuted.governance.models import MembershipRole
-from minuted.testing import appoint, make_person
+from minuted.publicsite.tests.conftest import held_meeting, past_days
+from minuted.testing import appoint, make_meeting, make_person
 
 
 def text_of(response) -> str:
@@ -121,3 +124,101 @@ def test_a_missing_page_gets_a_helpful_not_found_page(client, world):
     response = client.get("/no/such/page/")
     assert response.status_code == 404
     assert "Page not found" in text_of(response)
+
+
+# --- Meetings by term, feeds and downloads ---------------------------------------------------
+
+
+def test_the_board_page_lists_the_terms_meetings_with_links_and_cancellations(client, world):
+    today = timezone.localdate()
+    held = make_meeting(world.board, world.term, today - dt.timedelta(days=30), status="held")
+    cancelled = make_meeting(
+        world.board,
+        world.term,
+        today + dt.timedelta(days=30),
+        status="cancelled",
+        cancellation_reason="Not enough business.",
+    )
+    make_meeting(world.board, world.last_term, world.last_term.start_date + dt.timedelta(days=9))
+    response = client.get(reverse("board", args=[world.board.slug]))
+    html = response.content.decode()
+    assert f"Meetings {world.term.name}" in text_of(response)
+    for meeting in (held, cancelled):
+        assert reverse("meeting", args=[world.board.slug, meeting.slug]) in html
+    # The cancelled meeting's row carries the tag; last term's meeting is on its own page.
+    row = html[html.index(reverse("meeting", args=[world.board.slug, cancelled.slug])) :]
+    assert row.index("Cancelled") < row.index("</tr>")
+    assert html.count('href="/meetings/') == 2
+    assert f"{world.board.name} {world.last_term.name} (1 meeting)" in text_of(response)
+
+
+def test_an_earlier_terms_page_lists_that_terms_meetings(client, world):
+    meeting = make_meeting(
+        world.board, world.last_term, world.last_term.start_date + dt.timedelta(days=9)
+    )
+    response = client.get(reverse("board-term", args=[world.board.slug, world.last_term.slug]))
+    assert f"Meetings {world.last_term.name}" in text_of(response)
+    assert reverse("meeting", args=[world.board.slug, meeting.slug]) in response.content.decode()
+
+
+def test_the_board_page_links_to_its_feeds_and_downloads(client, world):
+    html = client.get(reverse("board", args=[world.board.slug])).content.decode()
+    board, term = world.board.slug, world.term.slug
+    for name, args in (
+        ("board-calendar", [board]),
+        ("board-papers-feed", [board]),
+        ("board-decisions-feed", [board]),
+        ("board-actions-csv", [board]),
+        ("board-membership-csv", [board, term]),
+        ("board-attendance-csv", [board, term]),
+    ):
+        assert f'href="{reverse(name, args=args)}"' in html, name
+    assert f'href="{reverse("decisions-csv")}?board={board}"' in html
+    assert f'href="{reverse("decision-list")}?board={board}"' in html
+    # Feed readers discover the board's feeds from the page head.
+    assert f'type="application/atom+xml" title="Papers of the {world.board.name}"' in html
+
+
+@pytest.mark.urls("minuted.publicsite.tests.urls_without_open_data")
+def test_pages_do_not_break_when_feeds_and_search_are_not_installed(client, world):
+    for url in ("/", f"/boards/{world.board.slug}/", "/decisions/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert ".atom" not in response.content.decode()
+        assert 'action="/search/"' in response.content.decode()
+
+
+@pytest.mark.parametrize("meetings", [2, 12])
+def test_the_board_page_query_count_does_not_grow_with_meetings(
+    client, world, fast_pdfs, django_assert_max_num_queries, meetings
+):
+    for day in past_days(meetings):
+        held_meeting(world, day)
+    with django_assert_max_num_queries(16):
+        response = client.get(reverse("board", args=[world.board.slug]))
+    assert text_of(response).count("Agenda and minutes") == meetings
+
+
+def test_the_boards_list_shows_each_boards_next_meeting(client, world):
+    today = timezone.localdate()
+    make_meeting(
+        world.board,
+        world.term,
+        today + dt.timedelta(days=7),
+        status="cancelled",
+        cancellation_reason="Moved.",
+    )
+    nxt = make_meeting(world.board, world.term, today + dt.timedelta(days=14))
+    text = text_of(client.get(reverse("board-list")))
+    assert f"Next meeting: {nxt.date:%A} {nxt.date.day} {nxt.date:%B %Y}" in text
+    assert "No meeting arranged" in text  # the other board
+
+
+@pytest.mark.parametrize("meetings", [2, 12])
+def test_the_boards_list_query_count_does_not_grow_with_meetings(
+    client, world, django_assert_max_num_queries, meetings
+):
+    for n in range(meetings):
+        make_meeting(world.board, world.term, timezone.localdate() + dt.timedelta(days=n + 1))
+    with django_assert_max_num_queries(3):
+        client.get(reverse("board-list"))
