@@ -204,7 +204,7 @@ def decisions_csv(request: HttpRequest) -> HttpResponse:
             d.text,
             d.vote,
             d.version.number,
-            _iso(timezone.localtime(d.version.published_at)),
+            _iso(timezone.localtime(d.version.published_at).replace(microsecond=0)),
             request.build_absolute_uri(minutes_url(d.version)) + f"#minute-{d.item_number}",
         ]
         for d in public_decisions(versions)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from html import escape
+from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -20,7 +21,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from minuted.core.formats import long_date
 from minuted.governance.models import Board, Organisation
-from minuted.interop.lookups import board_of, host_of, organisation
+from minuted.interop.lookups import board_of, host_of, organisation, xml_safe
 from minuted.meetings.models import Meeting
 from minuted.papers.models import PackEdition, PackKind, PackVersion
 from minuted.papers.public import PublicPaper, latest_packs, public_papers
@@ -108,10 +109,19 @@ def _page(name: str, *args: str) -> str:
         return "/"
 
 
-def _new_feed(request: HttpRequest, title: str, page: str, owner: Organisation) -> Atom1Feed:
+class AtomFeed(Atom1Feed):
+    """Django's Atom writer, with text cleaned of what XML cannot carry (which would otherwise
+    stop the feed being written at all)."""
+
+    def add_item(self, title: str, link: str, description: str, **kwargs: Any) -> None:  # type: ignore[override]
+        kwargs["categories"] = [xml_safe(c) for c in kwargs.get("categories") or []]
+        super().add_item(xml_safe(title), link, xml_safe(description), **kwargs)
+
+
+def _new_feed(request: HttpRequest, title: str, page: str, owner: Organisation) -> AtomFeed:
     self_url = request.build_absolute_uri(request.path)
-    return Atom1Feed(
-        title=title,
+    return AtomFeed(
+        title=xml_safe(title),
         link=request.build_absolute_uri(page),
         description="",
         feed_url=self_url,
@@ -122,7 +132,7 @@ def _new_feed(request: HttpRequest, title: str, page: str, owner: Organisation) 
     )
 
 
-def _response(feed: Atom1Feed) -> HttpResponse:
+def _response(feed: AtomFeed) -> HttpResponse:
     response = HttpResponse(content_type=feed.content_type)
     feed.write(response, "utf-8")
     response["Cache-Control"] = "public, max-age=600"
@@ -131,7 +141,7 @@ def _response(feed: Atom1Feed) -> HttpResponse:
 
 def papers_feed(
     request: HttpRequest, owner: Organisation, papers: Sequence[PublicPaper], title: str, page: str
-) -> Atom1Feed:
+) -> AtomFeed:
     feed = _new_feed(request, title, page, owner)
     host = host_of(request)
     for paper in papers:
@@ -162,7 +172,7 @@ def decisions_feed(
     decisions: Sequence[PublicDecision],
     title: str,
     page: str,
-) -> Atom1Feed:
+) -> AtomFeed:
     feed = _new_feed(request, title, page, owner)
     host = host_of(request)
     for decision in decisions:

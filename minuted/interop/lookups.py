@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -104,6 +105,16 @@ def answers_bad_parameters(view: Callable[..., HttpResponse]) -> Callable[..., H
             return HttpResponse(f"{error}\n", status=400, content_type="text/plain; charset=utf-8")
 
     return wrapper
+
+
+# Characters XML 1.0 cannot carry (control characters pasted in from word processors, say).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters an XML document may not contain, so that a stray
+    control character in a title never stops a feed from being written."""
+    return _NOT_XML.sub("", text)
 
 
 def host_of(request: HttpRequest) -> str:

@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from minuted.core.formats import clock, short_date
 from minuted.governance.models import Board, Membership, MembershipRole, Organisation
+from minuted.interop.lookups import xml_safe
 from minuted.meetings.models import AgendaItem, Meeting, MeetingStatus
 from minuted.papers.models import PackVersion
 from minuted.papers.public import PublicPaper
@@ -79,8 +80,8 @@ def _count(n: int) -> str:
 
 
 def _add(parent: Element, tag: str, text: str = "", **attributes: str) -> Element:
-    element = SubElement(parent, tag, attributes)
-    element.text = text
+    element = SubElement(parent, tag, {k: xml_safe(v) for k, v in attributes.items()})
+    element.text = xml_safe(text)
     return element
 
 

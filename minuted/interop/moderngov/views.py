@@ -91,7 +91,7 @@ def get_meeting(request: HttpRequest) -> HttpResponse:
 
     def paper_document(paper: PublicPaper) -> xml.Document:
         return xml.Document(
-            id=xml.attachment_id(int(paper.id.lstrip("r") or 0), xml.REPORT),
+            id=xml.attachment_id(report_id(paper), xml.REPORT),
             title=paper.title,
             url=request.build_absolute_uri(paper_url(paper)),
             is_url=True,
@@ -102,6 +102,12 @@ def get_meeting(request: HttpRequest) -> HttpResponse:
         return request.build_absolute_uri(reverse("person", args=[slug]))
 
     return _xml(xml.meeting_document(record, paper_document, person_url))
+
+
+def report_id(paper: PublicPaper) -> int:
+    """The report's database id, from its id in the pack document ("r12")."""
+    digits = paper.id.removeprefix("r")
+    return int(digits) if digits.isdigit() else 0
 
 
 def _pdf_url(request: HttpRequest, name: str, meeting: Meeting, number: int) -> str:

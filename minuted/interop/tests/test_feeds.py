@@ -4,11 +4,15 @@ published versions only, with ids that survive a new version."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 from xml.etree import ElementTree
 
 from django.test import Client
 from django.urls import resolve, reverse
 
+from minuted.interop import exports_urls
+from minuted.interop.moderngov import urls as moderngov_urls
 from minuted.meetings.models import AgendaItemKind
 from minuted.meetings.services import add_item
 from minuted.papers.publishing import publish_pack, record_report_change
@@ -183,3 +187,23 @@ def test_queries_do_not_grow_with_the_number_of_meetings(
             with django_assert_max_num_queries(6):
                 found = entries(read_feed(client, reverse(name, args=args))[0])
             assert len(found) == count, name
+
+
+def test_a_control_character_in_a_title_does_not_stop_the_feed(world, client):
+    meeting = make_meeting(world.board, world.term)
+    item = add_item(meeting, title="Budget\x0b monitoring", kind=AgendaItemKind.REPORT)
+    make_report(item, "Budget\x0c monitoring report")
+    publish_pack(meeting, world.clerk)
+    (entry,) = entries(read_feed(client, reverse("papers-feed"))[0])
+    assert entry["title"] == "Budget monitoring report"
+
+
+def test_every_open_data_address_is_documented():
+    """docs/open-data.md names every calendar, feed, CSV and ModernGov address."""
+    documented = (Path(__file__).resolve().parents[3] / "docs" / "open-data.md").read_text()
+    routes = [f"/{p.pattern}" for p in exports_urls.urlpatterns]
+    routes += [f"/mgWebService.asmx/{p.pattern}" for p in moderngov_urls.urlpatterns]
+    missing = [
+        r for r in (re.sub(r"<\w+:(\w+)>", r"<\1>", r) for r in routes) if r not in documented
+    ]
+    assert len(routes) == 13 and missing == []

@@ -492,3 +492,11 @@ def test_a_tool_walking_committees_meetings_and_documents_finds_only_public_file
         assert response.status_code == 200
         body = b"".join(response.streaming_content) if response.streaming else response.content
         assert SECRET_REPORT.encode() not in body
+
+
+def test_a_control_character_in_a_title_does_not_break_the_xml(world, client):
+    meeting = make_meeting(world.board, world.term)
+    add_item(meeting, title="Budget\x0b monitoring")
+    publish_pack(meeting, world.clerk)
+    (item,) = read_meeting(get_meeting(client, meeting))["items"]
+    assert item["title"] == "Budget monitoring"
