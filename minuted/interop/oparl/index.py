@@ -221,7 +221,7 @@ def compute(meeting: Meeting, keys: dict[str, str], known_files: dict[str, dict]
         out.append(Computed(OParlType.AGENDA_ITEM, key, position, {**item, "order": position}))
 
     # Files: every published version's public PDF (superseded ones stay retrievable).
-    latest = {v.pk for v in packs} | ({minutes_version.pk} if minutes_version else set())
+    latest = {v.uid for v in packs} | ({minutes_version.uid} if minutes_version else set())
     versions: list[tuple[PublishedEditions, str]] = [
         (v, str(v.kind))
         for v in PackVersion.objects.filter(meeting=meeting)
@@ -237,7 +237,7 @@ def compute(meeting: Meeting, keys: dict[str, str], known_files: dict[str, dict]
         key = str(published.uid)
         data = {
             **_file_data(published, kind, known_files.get(key)),
-            "latest": published.pk in latest,
+            "latest": published.uid in latest,
         }
         out.append(Computed(OParlType.FILE, key, position, data))
     record["invitation"] = str(main.uid) if main and main.kind == PackKind.MAIN else None

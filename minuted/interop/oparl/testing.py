@@ -154,7 +154,11 @@ def publish_meeting(world: Any, day: dt.date | None = None) -> Published:
     publish_pack(meeting, world.clerk)
 
     member = Membership.objects.get(board=world.board, term=world.term, person__user=world.member)
-    absent = appoint(make_person(world.organisation), world.board, world.term, world.labour)
+    absent = (
+        Membership.objects.filter(board=world.board, term=world.term, political_group=world.labour)
+        .order_by("pk")
+        .first()
+    ) or appoint(make_person(world.organisation), world.board, world.term, world.labour)
     Attendance.objects.create(meeting=meeting, membership=member, status=AttendanceStatus.PRESENT)
     Attendance.objects.create(meeting=meeting, membership=absent, status=AttendanceStatus.APOLOGIES)
     meeting.status = "held"
