@@ -56,7 +56,7 @@ NEIGHBOUR = "zebrafinch"
 CANARY = re.compile(r"QZX[A-Z]+")
 SKIPPED_PREFIXES = ("admin/",)  # the Django admin: staff only, and not ours to crawl
 MAX_URLS_PER_PATTERN = 24
-MAX_PAGES = 1500
+MAX_FOLLOWED = 1000  # links found in pages, beyond every address made from the patterns
 
 
 def secret(name: str) -> str:
@@ -213,8 +213,9 @@ def crawl(client: Client, start: list[str]) -> tuple[dict[str, list[str]], list[
     leaks: dict[str, list[str]] = {}
     errors: list[str] = []
     queue = [u for url in start for u in (url, f"{url}?q={NEIGHBOUR}")]
+    everything_started = len(set(queue))
     seen: set[str] = set()
-    while queue and len(seen) < MAX_PAGES:
+    while queue and len(seen) < everything_started + MAX_FOLLOWED:
         url = queue.pop(0)
         if url in seen or url.startswith(("/static/", "/admin/")):
             continue
