@@ -86,7 +86,8 @@ class PublicPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not _may_use_cache(request):
             return self.get_response(request)
-        path = request.get_full_path().encode()
+        # Open data (OParl ids, feed links) holds absolute URLs: the host is part of the page.
+        path = f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode()
         key = f"minuted:page:{generation()}:{request.method}:{hashlib.sha256(path).hexdigest()}"
         stored = cache.get(key)
         if stored is not None:

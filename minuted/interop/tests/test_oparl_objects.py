@@ -302,3 +302,12 @@ def test_an_organisation_not_served_is_not_found(client, world, settings):
     assert client.get(f"{BASE}body/{world.organisation.uid}/").status_code == 404
     assert client.get(f"{BASE}organization/{world.board.uid}/").status_code == 404
     assert get(client, f"{BASE}bodies/")["data"] == []
+
+
+def test_a_cached_response_keeps_the_ids_of_the_host_asked(client, world, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60  # the public page cache (core/pagecache.py) is on
+    settings.ALLOWED_HOSTS = ["a.example.org", "b.example.org"]
+    first = client.get("/oparl/v1/", HTTP_HOST="a.example.org").json()
+    second = client.get("/oparl/v1/", HTTP_HOST="b.example.org").json()
+    assert first["id"] == "http://a.example.org/oparl/v1/"
+    assert second["id"] == "http://b.example.org/oparl/v1/"
