@@ -215,7 +215,7 @@ def all_decisions(request: HttpRequest) -> HttpResponse:
     owner = organisation()
     title = f"{owner.short_name or owner.name}: decisions"
     return _response(
-        decisions_feed(request, owner, recent_decisions(owner), title, _page("decisions"))
+        decisions_feed(request, owner, recent_decisions(owner), title, _page("decision-list"))
     )
 
 

@@ -207,3 +207,16 @@ def test_every_open_data_address_is_documented():
         r for r in (re.sub(r"<\w+:(\w+)>", r"<\1>", r) for r in routes) if r not in documented
     ]
     assert len(routes) == 13 and missing == []
+
+
+def test_each_feed_links_to_the_page_it_follows(world, client):
+    def alternate(url: str) -> str | None:
+        feed, _ = read_feed(client, url)
+        links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
+        return links["alternate"]
+
+    board = f"http://testserver{reverse('board', args=[world.board.slug])}"
+    assert alternate(reverse("decisions-feed")) == "http://testserver/decisions/"
+    assert alternate(reverse("papers-feed")) == "http://testserver/"
+    assert alternate(reverse("board-papers-feed", args=[world.board.slug])) == board
+    assert alternate(reverse("board-decisions-feed", args=[world.board.slug])) == board
