@@ -99,6 +99,7 @@ def test_decisions_are_paginated_keeping_the_filters(client, world):
     held = held_meeting(world, day, minutes=False)
     record = minutes_for(held.meeting)
     item = record.items.order_by("agenda_item__position").last()
+    assert item is not None
     for n in range(PER_PAGE + 3):
         Decision.objects.create(item=item, position=n + 1, text=f"Decision number {n + 1}.")
     publish_minutes(record, world.clerk)
