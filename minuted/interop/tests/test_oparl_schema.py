@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.db import transaction
 from django.test import Client, override_settings
 from django.utils import timezone
 
 from minuted.demo import loader
 from minuted.governance.models import Membership, MembershipRole
+from minuted.interop.oparl.ids import BODY_LISTS, SLUGS
 from minuted.interop.oparl.testing import example, schema_errors, type_name_of, validator
 from minuted.meetings.models import MeetingStatus
 from minuted.testing import make_meeting
@@ -338,3 +340,23 @@ def test_the_validator_checks_formats_and_embedded_objects():
     assert "'not a url' is not a 'url'" in messages
     assert "'2019-10-29T11:00:00' is not a 'date-time'" in messages
     assert "'order' is a required property" in messages
+
+
+def _keys(value: Any) -> Iterator[str]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _keys(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _keys(item)
+
+
+def test_every_address_and_vendor_property_is_documented(crawl):
+    documented = (Path(settings.BASE_DIR) / "docs" / "oparl.md").read_text()
+    for name in [*BODY_LISTS.values(), *SLUGS.values()]:
+        assert f"/{name}/" in documented, name
+    vendor = {k for obj in crawl["objects"].values() for k in _keys(obj) if ":" in k}
+    assert len(vendor) > 20
+    missing = sorted(k for k in vendor if f"`{k}`" not in documented)
+    assert missing == []
