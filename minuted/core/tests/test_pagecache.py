@@ -73,3 +73,13 @@ def test_off_when_the_setting_is_zero(client, world, settings):
     with CaptureQueriesContext(connection) as queries:
         board_page(client, world)
     assert len(queries) > 1
+
+
+def test_pages_are_kept_per_host_because_open_data_carries_absolute_urls(
+    client, world, caching, settings
+):
+    settings.ALLOWED_HOSTS = ["testserver", "minuted.example.org"]
+    url = "/oparl/v1/"  # the OParl System object: every id in it is an absolute URL
+    here = client.get(url).content
+    there = client.get(url, HTTP_HOST="minuted.example.org").content
+    assert b"minuted.example.org" in there and b"minuted.example.org" not in here
