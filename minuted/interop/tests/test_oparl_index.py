@@ -13,10 +13,11 @@ from minuted.interop.oparl import index
 from minuted.interop.oparl.testing import publish_meeting, schema_errors
 from minuted.meetings.models import AgendaItemKind
 from minuted.meetings.services import add_item, move_item
+from minuted.papers.models import PackKind
 from minuted.papers.publishing import publish_pack
 from minuted.record.models import Attendance, MinuteItem
 from minuted.record.services import approve_minutes, release_decisions
-from minuted.testing import make_meeting
+from minuted.testing import make_meeting, make_report
 
 BASE = "http://testserver/oparl/v1/"
 
@@ -138,3 +139,22 @@ def test_removing_a_line_of_the_register_changes_the_meeting(client, world, publ
     assert after["minuted:apologies"] == []
     assert after["modified"] >= before["modified"]
     assert OParlMeetingState.objects.get(meeting=published.meeting).register_changed is not None
+
+
+def test_a_supplementary_pack_is_an_auxiliary_file_with_its_papers(client, world):
+    meeting = make_meeting(world.board, world.term)
+    add_item(meeting, title="Welcome")
+    later = add_item(meeting, title="Peer challenge update", kind=AgendaItemKind.SUPPLEMENTAL)
+    publish_pack(meeting, world.clerk)
+    make_report(later, "Peer challenge update: the report")
+    publish_pack(meeting, world.clerk, kind=PackKind.SUPPLEMENTARY)
+    obj = get(client, f"{BASE}meeting/{meeting.uid}/")
+    supplementary = meeting.packs.get(kind=PackKind.SUPPLEMENTARY)
+    assert [f["id"] for f in obj["auxiliaryFile"]] == [f"{BASE}file/{supplementary.uid}/"]
+    assert obj["auxiliaryFile"][0]["accessUrl"].endswith("/supplementary/v1/public.pdf")
+    item = {i["name"]: i for i in obj["agendaItem"]}["Peer challenge update"]
+    paper = get(client, get(client, item["consultation"])["paper"])
+    assert paper["name"] == "Peer challenge update: the report"
+    assert paper["minuted:file"] == f"{BASE}file/{supplementary.uid}/"
+    assert "/supplementary/v1/public/reports/" in paper["web"]
+    assert client.get(paper["web"]).status_code == 200
