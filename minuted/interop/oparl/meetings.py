@@ -247,6 +247,7 @@ def entries(type_name: str, organisations: QuerySet[Organisation]) -> QuerySet[O
     bodies = organisations.values("uid")
     return (
         OParlEntry.objects.filter(type=type_name, body_uid__in=bodies)
+        .filter(Q(meeting__isnull=False) | Q(deleted=True))  # a live object has its meeting
         .select_related("meeting__board", "meeting__term")
         .annotate(oparl_modified=F("modified"))
         .order_by("pk")
