@@ -9,15 +9,24 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from minuted.governance.models import Board, Organisation
-from minuted.meetings.models import Meeting
 from minuted.papers.models import PackEdition, PackKind
-from minuted.search.backends import START, STOP, Where, backend_for, clean_text, restore_text
-from minuted.search.models import Entry, Kind
+from minuted.search.backends import (
+    START,
+    STOP,
+    Hit,
+    Where,
+    backend_for,
+    clean_text,
+    restore_text,
+)
+from minuted.search.models import Kind
 
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -34,41 +43,42 @@ class Filters:
 
 @dataclass(frozen=True)
 class Result:
-    entry: Entry
+    hit: Hit
     title_html: SafeString  # escaped, with <mark> around matched words
     snippet_html: SafeString
+    url: str  # the public page where it is published
 
     @property
     def kind(self) -> str:
-        return self.entry.kind
+        return self.hit.kind
 
     @property
     def kind_label(self) -> str:
-        return self.entry.get_kind_display()
+        return Kind(self.hit.kind).label
 
     @property
     def title(self) -> str:
-        return self.entry.title
+        return self.hit.title
 
     @property
     def label(self) -> str:
-        return self.entry.label
+        return self.hit.label
 
     @property
     def date(self) -> dt.date | None:
-        return self.entry.date
+        return self.hit.date
 
     @property
-    def board(self) -> Board | None:
-        return self.entry.board
+    def version(self) -> int | None:
+        return self.hit.version
 
     @property
-    def meeting(self) -> Meeting | None:
-        return self.entry.meeting
+    def board_name(self) -> str:
+        return self.hit.board_name
 
     @property
-    def url(self) -> str:
-        return entry_url(self.entry)
+    def board_slug(self) -> str:
+        return self.hit.board_slug
 
 
 @dataclass(frozen=True)
@@ -112,8 +122,14 @@ def search(
     filters = filters or Filters()
     query = " ".join(clean_text(query).split())[:MAX_QUERY_LENGTH]
     page = max(page, 1)
+    organisation_id = filters.organisation.pk if filters.organisation else None
+    if (
+        organisation_id is not None
+        and not Organisation.objects.exclude(pk=organisation_id).exists()
+    ):
+        organisation_id = None  # the only organisation: every entry is its own
     where = Where(
-        organisation_id=filters.organisation.pk if filters.organisation else None,
+        organisation_id=organisation_id,
         board_id=filters.board.pk if filters.board else None,
         since=filters.since,
         until=filters.until,
@@ -121,31 +137,42 @@ def search(
     )
     backend = backend_for()
     found = backend.search(query, where, per_page, (page - 1) * per_page)
-    entries = Entry.objects.select_related("board", "meeting__board", "person").in_bulk(
-        [hit.id for hit in found.hits]
-    )
     results = [
-        Result(entries[hit.id], marked_html(hit.title), marked_html(hit.snippet))
+        Result(hit, marked_html(hit.marked_title), marked_html(hit.marked_snippet), hit_url(hit))
         for hit in found.hits
-        if hit.id in entries
     ]
     return Results(query, filters, found.total, page, per_page, results, backend.name)
 
 
-def entry_url(entry: Entry) -> str:
-    """The public page where an entry is published."""
-    if entry.kind == Kind.PERSON and entry.person:
-        return reverse("person", args=[entry.person.slug])
-    if entry.kind == Kind.BOARD and entry.board:
-        return reverse("board", args=[entry.board.slug])
-    meeting = entry.meeting
-    if meeting is None:
-        return ""
-    args = [meeting.board.slug, meeting.slug]
-    if entry.kind == Kind.REPORT:
-        name = "supplementary-report" if entry.pack == PackKind.SUPPLEMENTARY else "pack-report"
-        return reverse(name, args=[*args, entry.version, PackEdition.PUBLIC, entry.ref])
-    if entry.kind in (Kind.MINUTES, Kind.DECISION):
-        url = reverse("minutes-edition", args=[*args, entry.version, PackEdition.PUBLIC])
-        return f"{url}#minute-{entry.ref}"
-    return reverse("meeting", args=args) + "#agenda"
+_VERSION_SLOT = 987654321
+
+
+@lru_cache(maxsize=16)
+def _route(name: str, slots: tuple[str, ...]) -> str:
+    """The path of a named page with ``{slot}`` fields for its arguments, worked out once:
+    reversing the URL configuration for every result of every search is slow."""
+    args: list[Any] = [_VERSION_SLOT if slot == "version" else f"{slot}-slot" for slot in slots]
+    path = reverse(name, args=args).removeprefix(get_script_prefix())
+    for slot, arg in zip(slots, args, strict=True):
+        path = path.replace(str(arg), "{" + slot + "}")
+    return path
+
+
+def _path(name: str, **values: Any) -> str:
+    return get_script_prefix() + _route(name, tuple(values)).format(**values)
+
+
+def hit_url(hit: Hit) -> str:
+    """The public page where a hit is published."""
+    if hit.kind == Kind.PERSON:
+        return _path("person", person=hit.person_slug)
+    if hit.kind == Kind.BOARD:
+        return _path("board", board=hit.board_slug)
+    where = {"board": hit.board_slug, "meeting": hit.meeting_slug}
+    if hit.kind == Kind.REPORT:
+        name = "supplementary-report" if hit.pack == PackKind.SUPPLEMENTARY else "pack-report"
+        return _path(name, **where, version=hit.version, edition=PackEdition.PUBLIC, ref=hit.ref)
+    if hit.kind in (Kind.MINUTES, Kind.DECISION):
+        url = _path("minutes-edition", **where, version=hit.version, edition=PackEdition.PUBLIC)
+        return f"{url}#minute-{hit.ref}"
+    return _path("meeting", **where) + "#agenda"

@@ -50,7 +50,7 @@ def test_a_change_after_publishing_is_found_only_once_republished(world, publish
     assert search("Pendlebury").total == 0  # the public still reads version 1
     publish_pack(published.meeting, world.clerk, reason="Pilot added.")
     (result,) = search("Pendlebury").results
-    assert result.entry.version == 2
+    assert result.version == 2
     # Version 2 replaced version 1's entries rather than adding to them.
     assert Entry.objects.filter(meeting=published.meeting, kind=Kind.REPORT).count() == 1
 
