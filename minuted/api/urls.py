@@ -1,5 +1,7 @@
-"""URLs of the api app."""
+"""The JSON API, version 1, under /api/v1/."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from minuted.api.api import api
+
+urlpatterns = [path("api/v1/", api.urls)]
