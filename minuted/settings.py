@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "minuted.publicsite",
     "minuted.interop",
     "minuted.api",
+    "ninja",  # serves the API docs page's Swagger UI from static files, not a CDN
     "minuted.demo",
 ]
 
