@@ -56,6 +56,21 @@ NEIGHBOUR = "zebrafinch"
 CANARY = re.compile(r"QZX[A-Z]+")
 SKIPPED_PREFIXES = ("admin/",)  # the Django admin: staff only, and not ours to crawl
 MAX_URLS_PER_PATTERN = 24
+# Addresses the anonymous crawl must have read with a 200: one of each kind of public data.
+REACHED = (
+    "/reports/",  # a public report page of a published pack
+    "/minutes/v1/public",  # public minutes, page and PDF
+    "public.pdf",
+    "/decisions/",
+    "/search/",
+    "calendar.ics",
+    ".atom",
+    ".csv",
+    "/oparl/v1/paper/",
+    "/oparl/v1/agenda-item/",
+    "/mgWebService.asmx/GetMeeting",
+    "/api/v1/",
+)
 MAX_FOLLOWED = 1000  # links found in pages, beyond every address made from the patterns
 
 
@@ -141,6 +156,14 @@ def secrets(world: Any) -> Secrets:
             "number": ["1"],
             "uuid": [str(o.uid) for o in objects],
             "int": sorted({"1", *(str(o.pk) for o in objects), str(world.board.pk)}),
+            # Query strings tried on every address: search words, and the parameters the
+            # ModernGov-compatible service and filters take.
+            "queries": [
+                f"q={NEIGHBOUR}",
+                f"lMeetingId={held.pk}",
+                f"lCommitteeId={world.board.pk}&sFromDate=01/01/2000&sToDate=31/12/2099",
+                f"board={world.board.slug}",
+            ],
             "str": [
                 world.board.slug,
                 held.slug,
@@ -195,6 +218,7 @@ def fill(route: str, secrets: Secrets) -> list[str]:
 
 
 HREF = re.compile(r"""href="(/[^"#]*)""")
+ABSOLUTE = re.compile(r"""https?://testserver(/[^"'<>\s#]*)""")
 
 
 def text_of(response: Any) -> str:
@@ -206,15 +230,18 @@ def text_of(response: Any) -> str:
     return body.decode("utf-8", errors="replace")
 
 
-def crawl(client: Client, start: list[str]) -> tuple[dict[str, list[str]], list[str], int]:
-    """Fetch every start URL (and each with ?q=<neighbour word>) and the links found in HTML
+def crawl(
+    client: Client, start: list[str], queries: list[str]
+) -> tuple[dict[str, list[str]], list[str], set[str]]:
+    """Fetch every start URL (and each with each of the ``queries``) and the links found in
     pages; return the canaries found per URL, the URLs that failed with a server error, and
-    how many were fetched."""
+    the URLs answered with 200."""
     leaks: dict[str, list[str]] = {}
     errors: list[str] = []
-    queue = [u for url in start for u in (url, f"{url}?q={NEIGHBOUR}")]
+    queue = [u for url in start for u in (url, *(f"{url}?{q}" for q in queries))]
     everything_started = len(set(queue))
     seen: set[str] = set()
+    answered: set[str] = set()
     while queue and len(seen) < everything_started + MAX_FOLLOWED:
         url = queue.pop(0)
         if url in seen or url.startswith(("/static/", "/admin/")):
@@ -224,27 +251,30 @@ def crawl(client: Client, start: list[str]) -> tuple[dict[str, list[str]], list[
         if response.status_code >= 500:
             errors.append(f"{url} → {response.status_code}")
             continue
+        if response.status_code == 200:
+            answered.add(url)
         text = text_of(response)
         found = sorted(set(CANARY.findall(text)))
         if found:
             leaks[url] = found
-        if "html" in response.get("Content-Type", ""):
-            for link in HREF.findall(text):
-                path = urlsplit(link.replace("&amp;", "&"))
+        if not response.get("Content-Type", "").startswith("application/pdf"):
+            # Relative links in pages, and absolute ones anywhere (OParl, feeds, XML).
+            for link in HREF.findall(text) + ABSOLUTE.findall(text):
+                path = urlsplit(link.replace("&amp;", "&").replace("\\/", "/"))
                 target = path.path + (f"?{path.query}" if path.query else "")
                 if target not in seen:
                     queue.append(target)
-    return leaks, errors, len(seen)
+    return leaks, errors, answered
 
 
-def crawl_as(client: Client, secrets: Secrets) -> tuple[dict[str, list[str]], list[str], int]:
+def crawl_as(client: Client, secrets: Secrets) -> tuple[dict[str, list[str]], list[str], set[str]]:
     start = []
     for route in patterns(get_resolver().url_patterns):
         urls = fill(route, secrets)
         assert urls, f"no URL could be made for the pattern {route!r}"
         start.extend(urls)
     start.append("/no-such-page/")  # the 404 page
-    return crawl(client, start)
+    return crawl(client, start, secrets.values["queries"])
 
 
 @pytest.fixture
@@ -258,16 +288,18 @@ def raising_client(settings: Any) -> Iterator[Client]:
 
 
 def test_nothing_exempt_reaches_an_anonymous_visitor(secrets, raising_client):
-    leaks, errors, fetched = crawl_as(raising_client, secrets)
-    assert fetched > 100
+    leaks, errors, answered = crawl_as(raising_client, secrets)
     assert leaks == {}
     assert errors == []
+    # The crawl reached the data, in every format, not just error pages.
+    for reached in REACHED:
+        assert any(reached in url for url in answered), f"nothing under {reached} answered"
 
 
 def test_nothing_exempt_reaches_a_member_of_another_board(secrets, world, raising_client):
     raising_client.force_login(world.member_of_another_board)
-    leaks, errors, fetched = crawl_as(raising_client, secrets)
-    assert fetched > 100
+    leaks, errors, answered = crawl_as(raising_client, secrets)
+    assert len(answered) > 100
     assert leaks == {}
     assert errors == []
 
