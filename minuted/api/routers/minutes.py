@@ -218,9 +218,9 @@ def _decision_answer(meeting: Meeting, decision: Decision) -> dict[str, Any]:
 )
 def create_decision(request: HttpRequest, meeting: UUID, item: UUID, payload: DecisionIn) -> Any:
     """Add a decision to an item's minutes; it is numbered after the item's last."""
-    the_meeting, entry = _minute_item(request, meeting, item)
-    decision = Decision(item=entry, text=payload.text)
-    with transaction.atomic():
+    with transaction.atomic():  # minutes made for the occasion go too if it is refused
+        the_meeting, entry = _minute_item(request, meeting, item)
+        decision = Decision(item=entry, text=payload.text)
         decision.full_clean(exclude=["position"])
         editing.save_decision(decision)
     return Status(201, _decision_answer(the_meeting, decision))
@@ -364,9 +364,9 @@ def _action_answer(request: HttpRequest, meeting: Meeting, action: Action) -> di
 )
 def create_action(request: HttpRequest, meeting: UUID, item: UUID, payload: ActionIn) -> Any:
     """Add an action to an item's minutes: who is to do what, by when."""
-    the_meeting, entry = _minute_item(request, meeting, item)
-    action = Action(item=entry, **_owners(the_meeting, payload.dict()))
-    with transaction.atomic():
+    with transaction.atomic():  # minutes made for the occasion go too if it is refused
+        the_meeting, entry = _minute_item(request, meeting, item)
+        action = Action(item=entry, **_owners(the_meeting, payload.dict()))
         action.full_clean(exclude=["position"])
         editing.save_action(action)
     return Status(201, _action_answer(request, the_meeting, action))

@@ -11,7 +11,7 @@ from minuted.api.tests.conftest import CONFIDENTIAL_DECISION, field_errors
 from minuted.governance.models import Membership
 from minuted.meetings.models import AgendaItemKind
 from minuted.meetings.services import add_item
-from minuted.record.models import Action, Decision
+from minuted.record.models import Action, Decision, Minutes
 from minuted.record.services import approve_minutes
 from minuted.testing import appoint, make_meeting, make_person
 
@@ -150,3 +150,11 @@ def test_only_the_boards_clerks_change_its_minutes(published, member_api, other_
     for refused in (member_api, other_clerk_api):
         assert refused.patch(f"/decisions/{decision.uid}", {"text": "X"}).status_code == 403
         assert refused.post(decisions_path(published), {"text": "X"}).status_code == 403
+
+
+def test_a_refused_decision_leaves_no_minutes_behind(world, clerk_api):
+    meeting = make_meeting(world.board, world.term)
+    item = add_item(meeting, title="Welcome")
+    response = clerk_api.post(f"/meetings/{meeting.uid}/items/{item.uid}/decisions", {"text": ""})
+    assert response.status_code == 422
+    assert not Minutes.objects.filter(meeting=meeting).exists()
