@@ -74,6 +74,10 @@ MIDDLEWARE = [
 # Public pages for anonymous visitors are cached this many seconds (core/pagecache.py); 0 = off.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 60)
 
+# Let the front web server send published files: the prefix of an internal location that
+# aliases MEDIA_ROOT (nginx: X-Accel-Redirect). Empty: Django sends them (core/files.py).
+MINUTED_ACCEL_REDIRECT = env_str("MINUTED_ACCEL_REDIRECT", "")
+
 ROOT_URLCONF = "minuted.urls"
 WSGI_APPLICATION = "minuted.wsgi.application"
 

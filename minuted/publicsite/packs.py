@@ -10,11 +10,12 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 
 from minuted.accounts.policy import Action, may
+from minuted.core.files import file_response
 from minuted.meetings.models import Meeting, MeetingStatus
 from minuted.papers.documents import agenda_items
 from minuted.papers.models import PackEdition, PackKind, PackVersion
@@ -31,16 +32,15 @@ from minuted.record.models import (
 from minuted.record.public import latest_minutes
 
 
-def _pdf_response(version: PublishedEditions, edition: str, name: str) -> FileResponse:
-    response = FileResponse(
-        version.pdf(edition).open("rb"), content_type="application/pdf", filename=name
-    )
-    response["Content-Disposition"] = f'inline; filename="{name}"'
+def _pdf_response(version: PublishedEditions, edition: str, name: str) -> HttpResponseBase:
     # A published version never changes at its URL; members' copies stay out of shared caches.
-    response["Cache-Control"] = (
-        "public, max-age=31536000, immutable" if edition == PackEdition.PUBLIC else "private"
+    return file_response(
+        version.pdf(edition),
+        name,
+        cache_control="public, max-age=31536000, immutable"
+        if edition == PackEdition.PUBLIC
+        else "private",
     )
-    return response
 
 
 def _meeting(request: HttpRequest, board: str, meeting: str) -> Meeting:

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db.models import F, QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 
+from minuted.core.files import file_response
 from minuted.governance.models import Board, Organisation
 from minuted.interop.models import OParlEntry, OParlType
 from minuted.interop.oparl import governance, meetings
@@ -257,16 +258,8 @@ def file_download(request: HttpRequest, key: str) -> HttpResponseBase:
         )
     if entry is None or version is None:
         raise Http404("There is no such file.")
-    try:
-        stored = version.public_pdf.open("rb")
-    except OSError:
-        raise Http404("The file is not in storage.") from None
-    response = FileResponse(
-        stored,
-        as_attachment=True,
-        filename=str(entry.data.get("fileName", "file.pdf")),
-        content_type="application/pdf",
-    )
     # A published version never changes, so its file can be cached for ever.
-    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    response = file_response(
+        version.public_pdf, str(entry.data.get("fileName", "file.pdf")), attachment=True
+    )
     return _cors(response)
