@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from minuted.publicsite import decisions, packs, views
+from minuted.publicsite import decisions, packs, sitemap, views
 
 
 class ItemNumber:
@@ -25,6 +25,8 @@ urlpatterns = [
     path("people/", views.person_list, name="person-list"),
     path("people/<slug:person>/", views.person_detail, name="person"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("sitemap.xml", sitemap.sitemap, name="sitemap"),
+    path("robots.txt", sitemap.robots, name="robots"),
     path("decisions/", decisions.decision_list, name="decision-list"),
     path("meetings/<slug:board>/<slug:meeting>/", packs.meeting_detail, name="meeting"),
     path(
