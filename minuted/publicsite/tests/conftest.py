@@ -86,17 +86,6 @@ def held_meeting(world: Any, day: dt.date, board: Any = None, minutes: bool = Tr
 
 
 @pytest.fixture
-def fast_pdfs(monkeypatch: Any) -> None:
-    """Publishing without typst: tests of pages that publish many meetings do not need the
-    PDFs, only the documents, which are built as always."""
-    monkeypatch.setattr(
-        "minuted.papers.publishing.render_pack_pdf_with_ranges", lambda doc: (b"%PDF-1.7", {})
-    )
-    monkeypatch.setattr("minuted.papers.publishing.render_pack_pdf", lambda doc: b"%PDF-1.7")
-    monkeypatch.setattr("minuted.record.publishing.render_minutes_pdf", lambda doc: b"%PDF-1.7")
-
-
-@pytest.fixture
 def held(world: Any) -> Held:
     return held_meeting(world, timezone.localdate() - dt.timedelta(days=20))
 

@@ -190,7 +190,7 @@ def test_pages_do_not_break_when_feeds_and_search_are_not_installed(client, worl
 
 @pytest.mark.parametrize("meetings", [2, 12])
 def test_the_board_page_query_count_does_not_grow_with_meetings(
-    client, world, fast_pdfs, django_assert_max_num_queries, meetings
+    client, world, django_assert_max_num_queries, meetings
 ):
     for day in past_days(meetings):
         held_meeting(world, day)

@@ -113,7 +113,7 @@ def test_decisions_are_paginated_keeping_the_filters(client, world):
 
 @pytest.mark.parametrize("meetings", [2, 12])
 def test_the_decisions_page_query_count_does_not_grow_with_meetings(
-    client, world, fast_pdfs, django_assert_max_num_queries, meetings
+    client, world, django_assert_max_num_queries, meetings
 ):
     for day in past_days(meetings):
         held_meeting(world, day)

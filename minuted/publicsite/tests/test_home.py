@@ -71,7 +71,7 @@ def test_every_page_header_has_a_search_box(client, world):
 
 @pytest.mark.parametrize("meetings", [2, 12])
 def test_the_home_page_query_count_does_not_grow_with_meetings(
-    client, world, fast_pdfs, django_assert_max_num_queries, meetings
+    client, world, django_assert_max_num_queries, meetings
 ):
     for day in past_days(meetings):
         held_meeting(world, day)

@@ -138,7 +138,7 @@ def test_a_meeting_with_minutes_but_no_pack_published_here_has_item_pages(client
 
 @pytest.mark.parametrize("meetings", [2, 12])
 def test_the_item_page_query_count_does_not_grow_with_meetings(
-    client, world, fast_pdfs, django_assert_max_num_queries, meetings
+    client, world, django_assert_max_num_queries, meetings
 ):
     for n in range(meetings):
         held = held_meeting(world, timezone.localdate() - dt.timedelta(days=10 + 3 * n))

@@ -123,7 +123,7 @@ def test_a_cancelled_meeting_says_so_with_its_reason(client, world):
 
 @pytest.mark.parametrize("others", [1, 8])
 def test_the_meeting_page_query_count_does_not_grow_with_the_record(
-    client, world, fast_pdfs, django_assert_max_num_queries, others
+    client, world, django_assert_max_num_queries, others
 ):
     # More meetings of the board, more people in the register, more published versions.
     for n in range(others):

@@ -39,7 +39,7 @@ def test_the_people_list_links_to_each_persons_page(client, world):
 
 @pytest.mark.parametrize("count", [2, 12])
 def test_the_people_list_query_count_does_not_grow_with_people_or_meetings(
-    client, world, fast_pdfs, django_assert_max_num_queries, count
+    client, world, django_assert_max_num_queries, count
 ):
     for day in past_days(count):
         held_meeting(world, day)
@@ -83,7 +83,7 @@ def test_a_sensitive_interest_is_withheld_but_its_existence_is_stated(client, wo
 
 @pytest.mark.parametrize("meetings", [2, 12])
 def test_the_person_page_query_count_does_not_grow_with_meetings(
-    client, world, fast_pdfs, django_assert_max_num_queries, meetings
+    client, world, django_assert_max_num_queries, meetings
 ):
     for day in past_days(meetings):
         held_meeting(world, day)
