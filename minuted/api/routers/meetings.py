@@ -266,7 +266,8 @@ def create_meeting(request: HttpRequest, payload: MeetingIn) -> Any:
     tags=["clerks"],
 )
 def update_meeting(request: HttpRequest, meeting: UUID, payload: MeetingPatch) -> Any:
-    """Change a meeting's time, place or status (a cancellation needs its reason)."""
+    """Change a meeting's date, time, place or status (a cancellation needs its reason). Once
+    its pack or minutes are published it keeps its date."""
     the_meeting = meeting_or_404(meeting)
     require(request, Action.MANAGE_BOARD, the_meeting.board)
     changes = payload.dict(exclude_unset=True)
@@ -278,6 +279,16 @@ def update_meeting(request: HttpRequest, meeting: UUID, payload: MeetingPatch) -
             raise ValidationError({name: "This field cannot be null."})
         setattr(the_meeting, name, value)
     if "date" in changes:
+        published = PackVersion.objects.filter(meeting=the_meeting).exists()
+        published = published or MinutesVersion.objects.filter(meeting=the_meeting).exists()
+        if published and changes["date"] != Meeting.objects.get(pk=the_meeting.pk).date:
+            # A published version never changes at its address, which carries the date.
+            raise ValidationError(
+                {
+                    "date": "This meeting's pack or minutes are published at addresses that "
+                    "carry its date, so it cannot move: cancel it and add a new meeting."
+                }
+            )
         the_meeting.slug = meeting_slug(the_meeting.board, the_meeting.date, exclude=the_meeting)
     with transaction.atomic():
         the_meeting.full_clean()

@@ -110,3 +110,13 @@ def test_a_signed_in_session_is_not_a_token(world, client):
         f"/api/v1/meetings/{meeting.uid}", {"room": "X"}, content_type="application/json"
     )
     assert response.status_code == 401
+
+
+def test_a_meeting_with_a_published_pack_keeps_its_date(published, clerk_api):
+    meeting = published.meeting
+    moved = (meeting.date + dt.timedelta(days=1)).isoformat()
+    response = clerk_api.patch(f"/meetings/{meeting.uid}", {"date": moved})
+    assert response.status_code == 422
+    assert list(field_errors(response)) == ["date"]
+    same_day = clerk_api.patch(f"/meetings/{meeting.uid}", {"date": meeting.date.isoformat()})
+    assert same_day.status_code == 200 and same_day.json()["slug"] == meeting.slug
