@@ -89,3 +89,9 @@ bench: install
 	$(UV) sync --frozen --python "$(PYTHON)" --group bench
 	$(BIN)/python bench/pack.py
 	$(UV) sync --frozen --python "$(PYTHON)"
+
+# Search benchmark (not part of the test suite): Minuted's search against the same queries on a
+# raw FTS5 table, over 100,000 generated entries in a throwaway SQLite database.
+bench-search: install
+	$(BIN)/python bench/search.py
+.PHONY: bench-search
