@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from minuted.core.models import Record
 from minuted.governance.models import Membership, MembershipRole, Officer
 from minuted.meetings.models import AgendaItem, Meeting
+from minuted.record.models.minutes import Minutes
+
+
+class _PartOfTheMinutes(Record):
+    """The register is part of the minutes (Sch.12 para 40): once they are approved it cannot
+    change, whoever asks."""
+
+    class Meta:
+        abstract = True
+
+    def check_editable(self) -> None:
+        minutes = Minutes.objects.filter(meeting_id=self.meeting_id).first()  # type: ignore[attr-defined]
+        if minutes is not None:
+            minutes.check_editable()
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.check_editable()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        self.check_editable()
+        return super().delete(*args, **kwargs)
 
 
 class AttendanceStatus(models.TextChoices):
@@ -19,7 +43,7 @@ class AttendanceStatus(models.TextChoices):
     VIRTUAL = "virtual", "Attended virtually"
 
 
-class Attendance(Record):
+class Attendance(_PartOfTheMinutes):
     """One line of the register: a member or substitute of the term at one meeting."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="attendance")
@@ -77,7 +101,7 @@ class Attendance(Record):
             raise ValidationError(errors)
 
 
-class OtherAttendee(Record):
+class OtherAttendee(_PartOfTheMinutes):
     """Officers and guests in attendance; and, for a record transcribed from minutes, board
     members the minutes list who hold no membership of the term in Minuted."""
 

@@ -285,3 +285,39 @@ def test_members_as_recorded_in_minutes_are_listed_apart_and_not_offered_to_the_
     )
     assert response.status_code == 400
     assert OtherAttendee.objects.filter(meeting=meeting).count() == 1
+
+
+def test_once_the_minutes_are_approved_the_register_is_locked(signed_in, world, seats):
+    from minuted.meetings.models import AgendaItemKind
+    from minuted.meetings.services import add_item
+    from minuted.record.models import LockedError
+    from minuted.record.services import approve_minutes, minutes_for
+
+    meeting = make_meeting(world.board, world.term, timezone.localdate() - dt.timedelta(days=9))
+    add_item(meeting, title="Welcome", today=meeting.date - dt.timedelta(days=30))
+    marks = {seats["con"][0]: {"status": AttendanceStatus.PRESENT}}
+    signed_in(world.clerk).post(url(meeting), form_data(meeting, marks))
+    later = make_meeting(world.board, world.term, timezone.localdate() + dt.timedelta(days=20))
+    note = add_item(
+        later, title="Note of the last meeting", kind=AgendaItemKind.NOTE_OF_LAST_MEETING
+    )
+    approve_minutes(minutes_for(meeting), note)
+
+    page = signed_in(world.clerk).get(url(meeting)).content.decode()
+    assert 'id="locked"' in page
+    marks = {seats["con"][0]: {"status": AttendanceStatus.ABSENT}}
+    response = signed_in(world.clerk).post(url(meeting), form_data(meeting, marks))
+    assert response.status_code == 409
+    mark = Attendance.objects.get(meeting=meeting, membership=seats["con"][0])
+    assert mark.status == AttendanceStatus.PRESENT
+    other = signed_in(world.clerk).post(
+        reverse("staff:attendance-other-add", args=[meeting.uid]),
+        {"other-name": "A late guest", "other-role": "", "other-kind": "guest"},
+    )
+    assert other.status_code == 409
+    # Below the screen, the model refuses too.
+    mark.status = AttendanceStatus.ABSENT
+    with pytest.raises(LockedError):
+        mark.save()
+    with pytest.raises(LockedError):
+        OtherAttendee.objects.create(meeting=meeting, name="Someone")

@@ -23,7 +23,13 @@ from minuted.governance.services import roster
 from minuted.meetings.models import AgendaItem, Meeting
 from minuted.meetings.services import record_held
 from minuted.papers.documents import agenda_items
-from minuted.record.models import Attendance, AttendanceStatus, OtherAttendee
+from minuted.record.models import (
+    Attendance,
+    AttendanceStatus,
+    LockedError,
+    Minutes,
+    OtherAttendee,
+)
 from minuted.record.register import agenda_numbers, quorum_at_items, register_problems
 from minuted.record.services import send_apologies
 from minuted.staff.access import managed_meeting
@@ -181,11 +187,15 @@ def attendance_page(
     meeting: Meeting,
     register: Register | None = None,
     other_form: OtherAttendeeForm | None = None,
+    locked: str = "",
 ) -> HttpResponse:
     register = register or Register(meeting)
     other_form = other_form or OtherAttendeeForm(prefix="other")
     errors = error_summary(register.forms, other_form) + register.problems
+    if locked:
+        errors = [{"href": "#register", "text": locked}]
     context = {
+        "locked": locked_message(meeting),
         "meeting": meeting,
         "register": register,
         "quorum": quorum_at_items(meeting),
@@ -198,7 +208,19 @@ def attendance_page(
         "other_form": other_form,
         "errors": errors,
     }
-    return render(request, "staff/attendance.html", context, status=400 if errors else 200)
+    status = 409 if locked else 400 if errors else 200
+    return render(request, "staff/attendance.html", context, status=status)
+
+
+def locked_message(meeting: Meeting) -> str:
+    """Why the register cannot change, or "": it is part of approved minutes."""
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    try:
+        if minutes is not None:
+            minutes.check_editable()
+    except LockedError as error:
+        return str(error.message)
+    return ""
 
 
 @login_required
@@ -206,6 +228,8 @@ def attendance(request: HttpRequest, meeting: UUID) -> HttpResponse:
     the_meeting = managed_meeting(request.user, meeting)
     if request.method != "POST":
         return attendance_page(request, the_meeting)
+    if locked := locked_message(the_meeting):
+        return attendance_page(request, the_meeting, locked=locked)
     register = Register(the_meeting, request.POST)
     if register.save():
         messages.success(request, "The register is saved.")
@@ -217,6 +241,8 @@ def attendance(request: HttpRequest, meeting: UUID) -> HttpResponse:
 @require_POST
 def other_add(request: HttpRequest, meeting: UUID) -> HttpResponse:
     the_meeting = managed_meeting(request.user, meeting)
+    if locked := locked_message(the_meeting):
+        return attendance_page(request, the_meeting, locked=locked)
     form = OtherAttendeeForm(request.POST, prefix="other")
     if form.is_valid():
         other = form.save(commit=False)
