@@ -87,11 +87,19 @@ docs: install
 # Rendering benchmark (not part of the test suite): typst against WeasyPrint, same content.
 bench: install
 	$(UV) sync --frozen --python "$(PYTHON)" --group bench
-	$(BIN)/python bench/pack.py
+	$(BIN)/python -m bench.pack
 	$(UV) sync --frozen --python "$(PYTHON)"
 
 # Search benchmark (not part of the test suite): Minuted's search against the same queries on a
 # raw FTS5 table, over 100,000 generated entries in a throwaway SQLite database.
 bench-search: install
-	$(BIN)/python bench/search.py
+	$(BIN)/python -m bench.search
 .PHONY: bench-search
+
+# HTTP benchmark (not part of the test suite): the meeting page, an OParl list and a pack PDF
+# under wrk, against a constant Django view and static nginx in the same run.
+bench-http: install
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null)
+	$(BIN)/python -m bench.http
+.PHONY: bench-http

@@ -18,6 +18,11 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+# Run as a script, Python puts bench/ first on the path, where bench/http.py would shadow the
+# standard library's http; the project root goes there instead (`make bench` runs -m).
+if sys.path and os.path.dirname(os.path.abspath(__file__)) == os.path.abspath(sys.path[0]):
+    sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minuted.settings")
 os.environ.setdefault("DEBUG", "true")
 

@@ -1,8 +1,15 @@
 """Serving a stored file. Published PDFs never change, so in production the front web server
-should send them itself: with MINUTED_ACCEL_REDIRECT set (e.g. "/protected-media/", an
-nginx `internal` location aliasing MEDIA_ROOT), a view that has checked who may read a file
-answers with an empty response whose X-Accel-Redirect header names it, and nginx streams the
-bytes. Without it, Django streams the file itself (the embedded default)."""
+should send them itself:
+
+- a public file is answered with ``Cache-Control: public, max-age=31536000, immutable``, so a
+  front cache (nginx proxy_cache, a CDN) keeps it after the first request and serves it at
+  the rate of a static file;
+- a private file (a members' edition) must not be kept by a shared cache: with
+  MINUTED_ACCEL_REDIRECT set (e.g. "/protected-media/", an nginx `internal` location aliasing
+  MEDIA_ROOT), the view, having checked who may read it, answers with an empty response whose
+  X-Accel-Redirect header names the file, and nginx streams the bytes.
+
+Otherwise Django streams the file itself (the embedded default)."""
 
 from __future__ import annotations
 
@@ -24,7 +31,7 @@ def file_response(
 ) -> HttpResponseBase:
     disposition = "attachment" if attachment else "inline"
     prefix = settings.MINUTED_ACCEL_REDIRECT
-    if prefix:
+    if prefix and "private" in cache_control:
         response: HttpResponseBase = HttpResponse(content_type=content_type)
         response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(field.name or "")
     else:
