@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from jsonschema import Draft7Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
@@ -21,8 +20,8 @@ SCHEMA_BASE = "https://schema.oparl.org/1.1/"
 
 
 def shared_data() -> Path:
-    """The shared reference data (../shared/data/ from the project root)."""
-    return Path(settings.BASE_DIR).parent / "shared" / "data" / "oparl"
+    """The OParl schemas and examples, kept with the tests (interop/tests/oparl_fixtures/)."""
+    return Path(__file__).resolve().parent.parent / "tests" / "oparl_fixtures"
 
 
 def _url(value: object) -> bool:

@@ -323,7 +323,7 @@ def test_the_specification_examples_pass_our_validator():
     for name in ("Body", "File", "Location", "Organization", "Paper", "Person", "System"):
         assert list(validator(name).iter_errors(example(f"{name}-01"))) == []
     # Meeting-01 omits an agenda item's "order", which the draft-07 schema requires
-    # (../shared/data/SOURCES.md): the validator must notice.
+    # (tests/oparl_fixtures/README.md): the validator must notice.
     errors = list(validator("Meeting").iter_errors(example("Meeting-01")))
     assert [e.message for e in errors] == ["'order' is a required property"]
 
