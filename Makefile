@@ -103,3 +103,10 @@ bench-http: install
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null)
 	$(BIN)/python -m bench.http
 .PHONY: bench-http
+
+# Load test (not part of the test suite): a mix of pages, API, OParl and feeds for 60 s.
+bench-load: install
+	@command -v wrk >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
+	$(BIN)/python -m bench.load
+.PHONY: bench-load
