@@ -1,0 +1,306 @@
+"""Backup and restore: one archive holding the whole database as portable JSON, the media
+files (published PDFs) and a manifest of SHA-256 checksums and row counts.
+
+``write_backup`` reads every model inside one read-only transaction (REPEATABLE READ on
+PostgreSQL, a single read transaction on SQLite), so the dump is a consistent snapshot.
+``restore_backup`` verifies every checksum before touching anything, refuses a database that
+already holds data unless told to replace it, loads every row in one transaction and only then
+moves the media files into place: a damaged archive or a failed load writes nothing.
+
+Content types and permissions are not dumped: ``migrate`` creates them, and rows that point at
+them are written with natural keys (``["papers", "report"]``) so they resolve in any database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import shutil
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core import serializers
+from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
+from django.db.migrations.recorder import MigrationRecorder
+
+FORMAT = "minuted-backup/1"
+MANIFEST = "manifest.json"
+DATABASE = "database.json"
+MEDIA = "media"
+# Created by ``migrate`` in every database; rows pointing at them use natural keys.
+NOT_DUMPED = frozenset({"contenttypes.contenttype", "auth.permission"})
+# Saving any row bumps the page-cache counter (core/pagecache.py): load it last.
+LOADED_LAST = frozenset({"core.publicgeneration"})
+
+
+class ExactEncoder(DjangoJSONEncoder):
+    """Django's encoder, except that times keep their microseconds (it rounds them to
+    milliseconds, which a restore would then not reproduce)."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, dt.datetime | dt.time):
+            return o.isoformat()
+        return super().default(o)
+
+
+class BackupError(Exception):
+    """A backup cannot be written or restored; the message says why."""
+
+
+def _label(model: type[models.Model]) -> str:
+    return model._meta.label_lower
+
+
+def dumped_models() -> list[type[models.Model]]:
+    """Every concrete model of every installed app, in dependency order."""
+    app_list = {config: None for config in apps.get_app_configs()}
+    ordered = serializers.sort_dependencies(app_list.items(), allow_cycles=True)
+    return [
+        model
+        for model in ordered
+        if model._meta.managed
+        and not model._meta.proxy
+        and not model._meta.swapped
+        and _label(model) not in NOT_DUMPED
+    ]
+
+
+def serialize_database(using: str = DEFAULT_DB_ALIAS) -> tuple[str, dict[str, int]]:
+    """The whole database as JSON (a list of objects, by pk within each model) and the row
+    count of each model. Call inside a transaction for a consistent result."""
+    objects: list[Any] = []
+    counts: dict[str, int] = {}
+    for model in dumped_models():
+        rows = list(model._base_manager.using(using).order_by("pk"))
+        counts[_label(model)] = len(rows)
+        objects.extend(
+            serializers.serialize(
+                "python", rows, use_natural_foreign_keys=True, use_natural_primary_keys=False
+            )
+        )
+    text = json.dumps(objects, cls=ExactEncoder, indent=1, sort_keys=True)
+    return text, counts
+
+
+def _migrations(using: str) -> list[list[str]]:
+    recorder = MigrationRecorder(connections[using])
+    return sorted([app, name] for app, name in recorder.applied_migrations())
+
+
+def _media_files(root: Path) -> Iterator[tuple[str, Path]]:
+    if not root.is_dir():
+        return
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            yield path.relative_to(root).as_posix(), path
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _snapshot(using: str) -> tuple[str, dict[str, int], list[list[str]]]:
+    connection = connections[using]
+    outermost = not connection.in_atomic_block
+    with transaction.atomic(using=using):
+        if connection.vendor == "postgresql" and outermost:
+            # The first statement of the transaction: every later read sees one snapshot.
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        text, counts = serialize_database(using)
+        return text, counts, _migrations(using)
+
+
+def write_backup(path: Path | str, using: str = DEFAULT_DB_ALIAS) -> dict[str, Any]:
+    """Write the archive (a .tar.gz) to ``path``; return its manifest."""
+    path = Path(path)
+    text, counts, applied = _snapshot(using)
+    database = text.encode()
+    media_root = Path(settings.MEDIA_ROOT)
+    files: dict[str, dict[str, Any]] = {
+        DATABASE: {"sha256": _sha256(database), "bytes": len(database)}
+    }
+    media = list(_media_files(media_root))
+    for name, file in media:
+        data = file.read_bytes()
+        files[f"{MEDIA}/{name}"] = {"sha256": _sha256(data), "bytes": len(data)}
+    manifest = {
+        "format": FORMAT,
+        "database_vendor": connections[using].vendor,
+        "migrations": applied,
+        "tables": counts,
+        "files": files,
+    }
+    partial = path.with_name(path.name + ".partial")
+    with tarfile.open(partial, "w:gz") as archive:
+        _add(archive, MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode())
+        _add(archive, DATABASE, database)
+        for name, file in media:
+            data = file.read_bytes()
+            if _sha256(data) != files[f"{MEDIA}/{name}"]["sha256"]:
+                raise BackupError(f"{file} changed while it was being backed up; try again")
+            _add(archive, f"{MEDIA}/{name}", data)
+    os.replace(partial, path)
+    return manifest
+
+
+def _add(archive: tarfile.TarFile, name: str, data: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    info.mode = 0o644
+    archive.addfile(info, io.BytesIO(data))
+
+
+def read_archive(path: Path | str) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The manifest and every file of the archive, each checked against its checksum."""
+    try:
+        with tarfile.open(path, "r:gz") as archive:
+            contents: dict[str, bytes] = {}
+            for member in archive.getmembers():
+                if not member.isfile():
+                    raise BackupError(f"the archive holds {member.name!r}, which is not a file")
+                pure = PurePosixPath(member.name)
+                if pure.is_absolute() or ".." in pure.parts:
+                    raise BackupError(f"the archive holds an unsafe path {member.name!r}")
+                extracted = archive.extractfile(member)
+                assert extracted is not None
+                contents[member.name] = extracted.read()
+    except (OSError, tarfile.TarError, EOFError) as error:
+        raise BackupError(f"{path} is not a readable backup archive ({error})") from error
+    if MANIFEST not in contents:
+        raise BackupError(f"{path} has no {MANIFEST}: it is not a Minuted backup")
+    try:
+        manifest = json.loads(contents.pop(MANIFEST))
+    except ValueError as error:
+        raise BackupError(f"the manifest of {path} is not valid JSON ({error})") from error
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BackupError(f"{path} is not a {FORMAT} archive")
+    listed = manifest.get("files", {})
+    for name in sorted(set(listed) | set(contents)):
+        if name not in contents:
+            raise BackupError(f"the archive is damaged: {name} is missing")
+        if name not in listed:
+            raise BackupError(f"the archive is damaged: {name} is not in the manifest")
+        if _sha256(contents[name]) != listed[name].get("sha256"):
+            raise BackupError(f"the archive is damaged: the checksum of {name} does not match")
+    return manifest, contents
+
+
+def rows_present(using: str = DEFAULT_DB_ALIAS) -> dict[str, int]:
+    """Models that already hold rows (content types and permissions aside)."""
+    present = {}
+    for model in dumped_models():
+        count = model._base_manager.using(using).count()
+        if count:
+            present[_label(model)] = count
+    return present
+
+
+def restore_backup(
+    path: Path | str, *, force: bool = False, using: str = DEFAULT_DB_ALIAS
+) -> dict[str, Any]:
+    """Restore the archive into the database and MEDIA_ROOT; return its manifest."""
+    manifest, contents = read_archive(path)
+    if manifest.get("migrations") != _migrations(using):
+        raise BackupError(
+            "the database's migrations differ from the archive's: run `minuted migrate` with "
+            "the Minuted version that wrote the backup, then restore"
+        )
+    present = rows_present(using)
+    if present and not force:
+        listed = ", ".join(f"{label} ({count})" for label, count in sorted(present.items()))
+        raise BackupError(
+            f"the database is not empty ({listed}); restore into an empty, migrated database, "
+            "or give --force to delete everything in it and replace it with the archive"
+        )
+    try:
+        objects = json.loads(contents[DATABASE])
+    except ValueError as error:
+        raise BackupError(f"the database dump is not valid JSON ({error})") from error
+    objects.sort(key=lambda obj: obj["model"] in LOADED_LAST)  # stable: order kept otherwise
+
+    media_root = Path(settings.MEDIA_ROOT)
+    media = {
+        name[len(MEDIA) + 1 :]: data
+        for name, data in contents.items()
+        if name.startswith(f"{MEDIA}/")
+    }
+    media_root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=media_root.parent))
+    placed: list[Path] = []
+    try:
+        for name, data in media.items():
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        with transaction.atomic(using=using):
+            if present:
+                _empty(using)
+            _load(objects, using)
+            for name in media:
+                target = media_root / name
+                if target.exists():
+                    if target.read_bytes() == media[name]:
+                        continue
+                    if not force:
+                        raise BackupError(f"{target} exists and differs; give --force")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staging / name, target)
+                placed.append(target)
+    except BaseException:
+        for target in placed:
+            target.unlink(missing_ok=True)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return manifest
+
+
+def _empty(using: str) -> None:
+    connection = connections[using]
+    tables = set()
+    for model in dumped_models():
+        tables.add(model._meta.db_table)
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            if through is not None and through._meta.auto_created:
+                tables.add(through._meta.db_table)
+    statements = connection.ops.sql_flush(
+        no_style(), sorted(set(tables)), reset_sequences=False, allow_cascade=False
+    )
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
+
+
+def _load(objects: list[Any], using: str) -> None:
+    connection = connections[using]
+    loaded: set[type[models.Model]] = set()
+    with connection.constraint_checks_disabled():
+        deserialized = serializers.deserialize(
+            "python", objects, using=using, handle_forward_references=True
+        )
+        deferred = []
+        for obj in deserialized:
+            obj.save(using=using)
+            loaded.add(type(obj.object))
+            if obj.deferred_fields:
+                deferred.append(obj)
+        for obj in deferred:
+            obj.save_deferred_fields(using=using)
+    connection.check_constraints(table_names=[model._meta.db_table for model in loaded])
+    statements = connection.ops.sequence_reset_sql(no_style(), list(loaded))
+    if statements:
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
