@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from minuted.core.concurrency import EditConflict, check_unchanged
 from minuted.papers.documents import report_content
 from minuted.papers.models import Report, ReportParagraph, ReportSection, ReportStatus
 from minuted.papers.numbering import Para, number_paragraphs
@@ -156,11 +157,22 @@ class ReportEditor:
         """Save everything (after ``is_valid``); True when the report's content changed.
 
         Raises PublishedChangeNeedsReason, with nothing saved, when a published report changes
-        without a reason."""
-        before = report_content(Report.objects.get(pk=self.report.pk))
+        without a reason, and EditConflict, with nothing saved and the error on the form, when
+        someone saved the report after this editor was opened."""
         try:
             with transaction.atomic():
+                # Refused, with nothing saved, when someone saved the report after this
+                # editor was opened (optimistic locking); the form keeps the user's text.
+                check_unchanged(
+                    Report,
+                    self.report.pk,
+                    self.form.cleaned_data.get("opened", ""),
+                    f"The report “{self.report.title}”",
+                )
+                before = report_content(Report.objects.get(pk=self.report.pk))
                 report = self.form.save(commit=False)
+                if getattr(user, "is_authenticated", False):
+                    report.edited_by = user
                 if status in ReportStatus.values:
                     report.status = status
                 report.save()
@@ -175,6 +187,9 @@ class ReportEditor:
                 if changed:
                     reason = self.reason_form.cleaned_data["reason"] if self.reason_form else ""
                     record_report_change(report, user, reason)
+        except EditConflict as error:
+            self.form.add_error(None, error)
+            raise
         except ValidationError as error:
             if self.reason_form is not None:
                 add_validation_error(self.reason_form, error)

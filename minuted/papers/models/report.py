@@ -64,6 +64,11 @@ class Report(Record):
     # numbered revision with a reason.
     published_version = models.PositiveIntegerField(null=True, blank=True)
     revision = models.PositiveIntegerField(default=1)
+    # Who saved the report last: named when a later save from an older form is refused
+    # (optimistic locking, core/concurrency.py).
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["agenda_item__meeting", "agenda_item__position", "position", "id"]

@@ -90,6 +90,11 @@ class MinuteItem(_LockedWithMinutes):
     released_at_item = models.ForeignKey(
         AgendaItem, on_delete=models.PROTECT, null=True, blank=True, related_name="releases"
     )
+    # Who saved the minute last: named when a later save from an older form is refused
+    # (optimistic locking, core/concurrency.py).
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["minutes", "agenda_item__position"]

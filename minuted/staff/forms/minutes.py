@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
+from minuted.core.concurrency import opened_token
 from minuted.governance.models import Membership, Person
 from minuted.record.editing import vote_field
 from minuted.record.models import Action, Decision, Declaration, InterestKind, MinuteItem
@@ -46,8 +47,12 @@ class MinuteItemForm(GovukFormMixin, forms.ModelForm):
         }
         widgets = {"discussion": forms.Textarea(attrs={"rows": 8})}
 
+    # The saved state the form was opened on (optimistic locking, core/concurrency.py).
+    opened = forms.CharField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args: Any, exempt: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["opened"].initial = opened_token(self.instance)
         if not exempt:
             del self.fields["decisions_confidential"]
 

@@ -12,6 +12,7 @@ from typing import Any, cast
 from django import forms
 from django.core.exceptions import ValidationError
 
+from minuted.core.concurrency import opened_token
 from minuted.papers.models import (
     Appendix,
     BackgroundPaper,
@@ -51,8 +52,12 @@ class ReportForm(GovukFormMixin, forms.ModelForm):
             "actions": forms.Textarea(attrs={"rows": 3}),
         }
 
+    # The saved state the editor was opened on (optimistic locking, core/concurrency.py).
+    opened = forms.CharField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["opened"].initial = opened_token(self.instance)
         purpose = self.fields["purpose"]
         assert isinstance(purpose, forms.ChoiceField)
         purpose.choices = Purpose.choices  # no blank choice: every report has a purpose

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 from uuid import UUID
 
@@ -19,6 +20,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
@@ -30,6 +32,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from minuted.accounts.policy import Action as Permission
 from minuted.accounts.policy import may
+from minuted.core.concurrency import EditConflict, check_unchanged
 from minuted.governance.models import Membership, Person
 from minuted.meetings.models import AgendaItem, AgendaItemKind, Meeting
 from minuted.papers.documents import agenda_items
@@ -423,6 +426,11 @@ def _saved(
         save(form.instance)
     except LockedError as error:
         return _locked(request, screen, error)
+    except EditConflict as error:
+        # Saved by someone else since the form was opened: show the user's text again.
+        add_validation_error(form, error)
+        failed(form)
+        return minutes_page(request, screen, status=409)
     except ValidationError as error:
         add_validation_error(form, error)
         failed(form)
@@ -439,8 +447,14 @@ def minutes_screen(request: HttpRequest, meeting: UUID) -> HttpResponse:
     return minutes_page(request, _screen(request, meeting))
 
 
-def _save_minute(minute: MinuteItem) -> None:
-    minute.save()  # the model refuses approved minutes itself
+def _save_minute(minute: MinuteItem, opened: str = "", user: Any = None) -> None:
+    """Save the minute unless someone saved it after ``opened`` (optimistic locking); the
+    model refuses approved minutes itself."""
+    with transaction.atomic():
+        check_unchanged(MinuteItem, minute.pk, opened, f"The minute of {minute.agenda_item}")
+        if getattr(user, "is_authenticated", False):
+            minute.edited_by = user
+        minute.save()
 
 
 # How each kind of entry is saved and deleted: through the services, which refuse approved
@@ -479,11 +493,14 @@ def _post_item_form(
     if not form.is_valid():
         failed(form)
         return minutes_page(request, screen)
+    save = SAVE[key]
+    if key == "minute":
+        save = partial(_save_minute, opened=form.cleaned_data["opened"], user=request.user)
     return _saved(
         request,
         screen,
         form,
-        SAVE[key],
+        save,
         failed,
         lambda: message(block, form.instance),
         block.anchor,

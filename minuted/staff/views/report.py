@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from minuted.accounts.policy import Action, may
+from minuted.core.concurrency import EditConflict
 from minuted.meetings.services import deadline_status
 from minuted.papers.documents import report_content
 from minuted.papers.models import ReportStatus
@@ -26,6 +27,7 @@ ACTIONS = {
 @login_required
 def report_edit(request: HttpRequest, report: UUID) -> HttpResponse:
     the_report = editable_report(request.user, report)
+    status_code = 200
     editor = ReportEditor(the_report, request.POST if request.method == "POST" else None)
     if request.method == "POST":
         action = request.POST.get("action", "save")
@@ -35,6 +37,8 @@ def report_edit(request: HttpRequest, report: UUID) -> HttpResponse:
                 changed = editor.save(request.user, status=status)
             except PublishedChangeNeedsReason:
                 pass
+            except EditConflict:
+                status_code = 409  # saved by someone else since: the form keeps the text
             else:
                 messages.success(request, _saved_message(changed, status))
                 return redirect("staff:report", report=the_report.uid)
@@ -53,6 +57,7 @@ def report_edit(request: HttpRequest, report: UUID) -> HttpResponse:
             "preview": report_content(the_report),
             "may_manage": may(request.user, Action.MANAGE_BOARD, meeting.board),
         },
+        status=status_code,
     )
 
 
