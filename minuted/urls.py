@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from minuted.audit.views import audit_csv
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path(
@@ -10,6 +12,7 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("manage/audit.csv", audit_csv, name="audit-csv"),
     path("manage/", include("minuted.staff.urls")),
     # Open data first: its addresses (calendar.ics, papers.atom, …) sit beside public pages.
     path("", include("minuted.interop.urls")),

@@ -29,7 +29,7 @@ NEVER_CACHED = ("/manage/", "/admin/", "/sign-in/", "/sign-out/")
 LARGEST = 2 * 1024 * 1024  # bytes; bigger responses (PDFs) are files, served as files
 # Saving these changes nothing anyone sees: sessions, the admin log, migration records,
 # permissions, the counter itself.
-QUIET_APPS = frozenset({"sessions", "admin", "contenttypes", "migrations", "auth"})
+QUIET_APPS = frozenset({"sessions", "admin", "contenttypes", "migrations", "auth", "audit"})
 
 
 def generation() -> int:

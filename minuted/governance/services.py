@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from minuted import audit
 from minuted.governance.models import (
     Board,
     Membership,
@@ -150,5 +151,6 @@ def save_membership(membership: Membership) -> Membership:
     """Validate a membership against the board's rules and save it, or raise ValidationError
     with a message per field and save nothing."""
     membership.full_clean()
-    membership.save()
+    with audit.change(membership, "membership.save"):
+        membership.save()
     return membership

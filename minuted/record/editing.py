@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, QuerySet
 
+from minuted import audit
 from minuted.governance.models import Membership
 from minuted.meetings.models import AgendaItem
 from minuted.record.models import (
@@ -70,7 +71,8 @@ def _save_numbered(row: Numbered) -> Numbered:
     _check_editable(item.minutes_id)
     if row.pk is None:
         row.position = _next_position(type(row).objects.filter(item=item))
-    row.save()
+    with audit.change(row, f"minutes.{row._meta.model_name}.save"):
+        row.save()
     return row
 
 
@@ -78,6 +80,7 @@ def _delete_numbered(row: Decision | Action) -> None:
     """Delete a decision or action; the item's others of its kind close up."""
     item: MinuteItem = row.item
     _check_editable(item.minutes_id)
+    audit.deleted(row, f"minutes.{row._meta.model_name}.delete")
     row.delete()
     _close_up(type(row).objects.filter(item=item))
 

@@ -11,6 +11,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from minuted import audit
 from minuted.accounts.policy import is_member_of
 from minuted.core.formats import long_date
 from minuted.governance.models import Membership
@@ -59,6 +60,12 @@ def approve_minutes(minutes: Minutes, at_item: AgendaItem) -> Minutes:
     minutes.approved_at_item = at_item
     minutes.approved_on = approving.date
     minutes.save(update_fields=["approved_at_item", "approved_on", "modified"])
+    audit.record(
+        "minutes.approve",
+        minutes,
+        summary=f"Approved at {approving}",
+        after={"approved_on": str(minutes.approved_on)},
+    )
     return minutes
 
 
@@ -74,6 +81,13 @@ def release_decisions(item: MinuteItem, at_item: AgendaItem, user: Any = None) -
     item.released_on = at_item.meeting.date
     item.released_at_item = at_item
     item.save()
+    audit.record(
+        "minutes.release",
+        item,
+        user=user,
+        summary=f"Confidential decisions released at {at_item.meeting}",
+        after={"released_on": str(item.released_on)},
+    )
     minutes = item.minutes
     if MinutesVersion.objects.filter(meeting=minutes.meeting).exists():
         publish_minutes(
