@@ -11,7 +11,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI_REFERENCE = ROOT / "docs" / "cli.md"
-COMMANDS = ["demo", "serve", "load_authorities", "load_demo", "send_action_reminders", "reindex"]
+COMMANDS = [
+    "demo",
+    "serve",
+    "load_authorities",
+    "load_demo",
+    "send_action_reminders",
+    "reindex",
+    "backup",
+    "restore",
+]
 
 
 def help_text(*args: str) -> str:
