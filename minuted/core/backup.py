@@ -29,8 +29,9 @@ from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.core.management.color import no_style
+from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
 FORMAT = "minuted-backup/1"
@@ -246,7 +247,13 @@ def restore_backup(
         with transaction.atomic(using=using):
             if present:
                 _empty(using)
-            _load(objects, using)
+            try:
+                _load(objects, using)
+            except (DatabaseError, DeserializationError, LookupError) as error:
+                reason = " ".join(str(error).split())
+                raise BackupError(
+                    f"the archive's rows could not be loaded ({reason}); nothing was written"
+                ) from error
             for name in media:
                 target = media_root / name
                 if target.exists():

@@ -136,3 +136,39 @@ def test_a_database_with_data_is_refused_unless_forced(published_world, tmp_path
     call_command("restore", str(archive), force=True, stdout=io.StringIO())
     assert differences(rows, every_row()) == []
     assert differences(files, every_file()) == []
+
+
+def with_a_broken_row(archive: Path) -> Path:
+    """The archive with a report paragraph pointing at a section that does not exist, and a
+    manifest rewritten to match: it passes the checksums and fails while loading."""
+    broken = archive.with_name("broken.tar.gz")
+    with tarfile.open(archive) as source:
+        contents = {i.name: source.extractfile(i).read() for i in source.getmembers()}  # type: ignore[union-attr]
+    objects = json.loads(contents["database.json"])
+    paragraph = next(o for o in objects if o["model"] == "papers.reportparagraph")
+    paragraph["fields"]["section"] = 999_999
+    contents["database.json"] = json.dumps(objects).encode()
+    manifest = json.loads(contents["manifest.json"])
+    manifest["files"]["database.json"]["sha256"] = hashlib.sha256(
+        contents["database.json"]
+    ).hexdigest()
+    contents["manifest.json"] = json.dumps(manifest).encode()
+    with tarfile.open(broken, "w:gz") as target:
+        for name, data in contents.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            target.addfile(info, io.BytesIO(data))
+    return broken
+
+
+def test_a_load_that_fails_half_way_writes_no_rows_and_no_files(published_world, tmp_path):
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup", str(archive), stdout=io.StringIO())
+    broken = with_a_broken_row(archive)
+    empty_everything()
+
+    with pytest.raises(CommandError, match="could not be loaded.*nothing was written"):
+        call_command("restore", str(broken), stdout=io.StringIO())
+
+    assert rows_present() == {}
+    assert every_file() == {}
