@@ -12,6 +12,7 @@ from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
+from minuted.core.pagination import pagination_links
 from minuted.governance.models import Board
 from minuted.publicsite.context_processors import site_organisation
 from minuted.record.public import latest_minutes, public_decisions
@@ -90,20 +91,5 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     return render(request, "publicsite/decision_list.html", context, status=status)
 
 
-def _pages(page: Page[Any], filters: Filters) -> dict[str, Any]:
-    """Links for the GOV.UK pagination component: previous, next, and the first, last and
-    neighbouring page numbers, with None where the component prints an ellipsis."""
-    last = page.paginator.num_pages
-    shown = sorted(
-        {1, last, page.number - 1, page.number, page.number + 1} & set(range(1, last + 1))
-    )
-    numbers: list[tuple[int, str, bool] | None] = []
-    for n in shown if last > 1 else []:
-        if numbers and numbers[-1] is not None and n > numbers[-1][0] + 1:
-            numbers.append(None)
-        numbers.append((n, filters.query(n), n == page.number))
-    return {
-        "previous": filters.query(page.previous_page_number()) if page.has_previous() else "",
-        "next": filters.query(page.next_page_number()) if page.has_next() else "",
-        "numbers": numbers,
-    }
+def _pages(page: Page[Any], filters: Filters) -> dict[str, Any] | None:
+    return pagination_links(page.number, page.paginator.num_pages, filters.query)

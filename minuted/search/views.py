@@ -13,6 +13,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
+from minuted.core.pagination import pagination_links
 from minuted.governance.models import Board
 from minuted.governance.services import default_organisation
 from minuted.search.models import Kind
@@ -93,26 +94,7 @@ def _page_url(params: QueryDict, page: int) -> str:
 
 
 def pagination(params: QueryDict, results: Results) -> dict[str, Any] | None:
-    """The GOV.UK pagination component's links: first, last, and the pages either side of
-    the current one, with gaps between."""
-    if results.pages < 2:
-        return None
-    current = results.page
-    wanted = sorted({1, results.pages, current - 1, current, current + 1})
-    items: list[dict[str, Any]] = []
-    previous = 0
-    for number in (n for n in wanted if 1 <= n <= results.pages):
-        if number - previous > 1:
-            items.append({"ellipsis": True})
-        items.append(
-            {"number": number, "url": _page_url(params, number), "current": number == current}
-        )
-        previous = number
-    return {
-        "previous": _page_url(params, current - 1) if current > 1 else None,
-        "next": _page_url(params, current + 1) if current < results.pages else None,
-        "items": items,
-    }
+    return pagination_links(results.page, results.pages, lambda n: _page_url(params, n))
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
