@@ -28,8 +28,12 @@ from minuted.core.models import PublicGeneration
 NEVER_CACHED = ("/manage/", "/admin/", "/sign-in/", "/sign-out/")
 LARGEST = 2 * 1024 * 1024  # bytes; bigger responses (PDFs) are files, served as files
 # Saving these changes nothing anyone sees: sessions, the admin log, migration records,
-# permissions, the counter itself.
-QUIET_APPS = frozenset({"sessions", "admin", "contenttypes", "migrations", "auth", "audit"})
+# permissions, the audit trail; or is derived from rows whose own save already bumped (the
+# search and OParl indexes, rewritten row by row on every publish: one UPDATE each would put
+# dozens of writes to one hot row on the publishing path).
+QUIET_APPS = frozenset(
+    {"sessions", "admin", "contenttypes", "migrations", "auth", "audit", "search", "interop"}
+)
 
 
 def generation() -> int:

@@ -53,7 +53,19 @@ pytestmark = pytest.mark.django_db
 # Every secret carries a canary of its own (so a failure says what leaked) beside a common
 # word the crawl searches for.
 NEIGHBOUR = "zebrafinch"
-CANARY = re.compile(r"QZX[A-Z]+")
+SECRETS = (
+    "REPORTTITLE",
+    "REPORTTEXT",
+    "REPORTSUMMARY",
+    "RECOMMENDATION",
+    "REPORTACTIONS",
+    "DISCUSSION",
+    "DECISION",
+    "ACTION",
+    "SENSITIVE",
+)
+# Whole canary names only: a PDF's compressed bytes can hold "QZX" and capitals by chance.
+CANARY = re.compile("QZX(?:" + "|".join(sorted(SECRETS, key=len, reverse=True)) + ")")
 SKIPPED_PREFIXES = ("admin/",)  # the Django admin: staff only, and not ours to crawl
 MAX_URLS_PER_PATTERN = 24
 # Addresses the anonymous crawl must have read with a 200: one of each kind of public data.
@@ -310,15 +322,4 @@ def test_the_canaries_are_there_to_be_found(secrets, world, raising_client):
     raising_client.force_login(world.member)
     leaks, _, _ = crawl_as(raising_client, secrets)
     found = {canary for canaries in leaks.values() for canary in canaries}
-    every = {
-        "QZXREPORTTITLE",
-        "QZXREPORTTEXT",
-        "QZXREPORTSUMMARY",
-        "QZXRECOMMENDATION",
-        "QZXREPORTACTIONS",
-        "QZXDISCUSSION",
-        "QZXDECISION",
-        "QZXACTION",
-        "QZXSENSITIVE",
-    }
-    assert found == every
+    assert found == {f"QZX{name}" for name in SECRETS}
