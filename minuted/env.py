@@ -7,6 +7,7 @@ mistyped setting stops the process at start-up rather than misbehaving later
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -60,6 +61,23 @@ def env_list(name: str, default: list[str], env: Mapping[str, str] | None = None
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_json(
+    name: str, default: dict[str, Any], env: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """A JSON object (``{"bucket_name": "minuted"}``); blank means the default."""
+    env = os.environ if env is None else env
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = json.loads(raw)
+    except ValueError as error:
+        raise SettingError(f"{name} must be a JSON object ({error})") from None
+    if not isinstance(value, dict):
+        raise SettingError(f"{name} must be a JSON object, not {raw!r}")
+    return value
 
 
 def database_from_url(url: str, base_dir: Path) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from minuted.env import (
     database_from_url,
     env_bool,
     env_int,
+    env_json,
     env_list,
     env_str,
 )
@@ -134,6 +135,16 @@ STATICFILES_DIRS = [BASE_DIR / "minuted" / "static"]
 WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Where uploaded files and published PDFs are kept: MEDIA_ROOT on the filesystem by default, or
+# any Django storage backend, e.g. object storage through django-storages (docs/operations.md).
+# Minuted reads and writes files only through the storage API.
+STORAGES = {
+    "default": {
+        "BACKEND": env_str("FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env_json("FILE_STORAGE_OPTIONS", {}),
+    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",

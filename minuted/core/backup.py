@@ -5,7 +5,11 @@ files (published PDFs) and a manifest of SHA-256 checksums and row counts.
 PostgreSQL, a single read transaction on SQLite), so the dump is a consistent snapshot.
 ``restore_backup`` verifies every checksum before touching anything, refuses a database that
 already holds data unless told to replace it, loads every row in one transaction and only then
-moves the media files into place: a damaged archive or a failed load writes nothing.
+writes the media files, removing them again if anything fails: a damaged archive or a failed
+load writes nothing.
+
+Files are read and written through Django's default storage, so the same archive comes from
+and goes to ``MEDIA_ROOT`` or an object-storage bucket (``FILE_STORAGE_BACKEND``).
 
 Content types and permissions are not dumped: ``migrate`` creates them, and rows that point at
 them are written with natural keys (``["papers", "report"]``) so they resolve in any database.
@@ -18,16 +22,16 @@ import hashlib
 import io
 import json
 import os
-import shutil
+import posixpath
 import tarfile
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from django.apps import apps
-from django.conf import settings
 from django.core import serializers
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage, default_storage
 from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
@@ -98,12 +102,22 @@ def _migrations(using: str) -> list[list[str]]:
     return sorted([app, name] for app, name in recorder.applied_migrations())
 
 
-def _media_files(root: Path) -> Iterator[tuple[str, Path]]:
-    if not root.is_dir():
+def stored_files(storage: Storage | None = None, directory: str = "") -> Iterator[str]:
+    """The name of every file in the storage (the default storage unless given), in order."""
+    storage = storage or default_storage
+    try:
+        directories, files = storage.listdir(directory)
+    except FileNotFoundError:  # a filesystem storage whose MEDIA_ROOT is not made yet
         return
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and not path.is_symlink():
-            yield path.relative_to(root).as_posix(), path
+    for name in sorted(files):
+        yield posixpath.join(directory, name)
+    for name in sorted(directories):
+        yield from stored_files(storage, posixpath.join(directory, name))
+
+
+def read_stored(name: str, storage: Storage | None = None) -> bytes:
+    with (storage or default_storage).open(name, "rb") as file:
+        return file.read()
 
 
 def _sha256(data: bytes) -> str:
@@ -127,13 +141,12 @@ def write_backup(path: Path | str, using: str = DEFAULT_DB_ALIAS) -> dict[str, A
     path = Path(path)
     text, counts, applied = _snapshot(using)
     database = text.encode()
-    media_root = Path(settings.MEDIA_ROOT)
     files: dict[str, dict[str, Any]] = {
         DATABASE: {"sha256": _sha256(database), "bytes": len(database)}
     }
-    media = list(_media_files(media_root))
-    for name, file in media:
-        data = file.read_bytes()
+    media = list(stored_files())
+    for name in media:
+        data = read_stored(name)
         files[f"{MEDIA}/{name}"] = {"sha256": _sha256(data), "bytes": len(data)}
     manifest = {
         "format": FORMAT,
@@ -146,10 +159,10 @@ def write_backup(path: Path | str, using: str = DEFAULT_DB_ALIAS) -> dict[str, A
     with tarfile.open(partial, "w:gz") as archive:
         _add(archive, MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode())
         _add(archive, DATABASE, database)
-        for name, file in media:
-            data = file.read_bytes()
+        for name in media:
+            data = read_stored(name)
             if _sha256(data) != files[f"{MEDIA}/{name}"]["sha256"]:
-                raise BackupError(f"{file} changed while it was being backed up; try again")
+                raise BackupError(f"{name} changed while it was being backed up; try again")
             _add(archive, f"{MEDIA}/{name}", data)
     os.replace(partial, path)
     return manifest
@@ -210,7 +223,7 @@ def rows_present(using: str = DEFAULT_DB_ALIAS) -> dict[str, int]:
 def restore_backup(
     path: Path | str, *, force: bool = False, using: str = DEFAULT_DB_ALIAS
 ) -> dict[str, Any]:
-    """Restore the archive into the database and MEDIA_ROOT; return its manifest."""
+    """Restore the archive into the database and the file storage; return its manifest."""
     manifest, contents = read_archive(path)
     if manifest.get("migrations") != _migrations(using):
         raise BackupError(
@@ -230,20 +243,13 @@ def restore_backup(
         raise BackupError(f"the database dump is not valid JSON ({error})") from error
     objects.sort(key=lambda obj: obj["model"] in LOADED_LAST)  # stable: order kept otherwise
 
-    media_root = Path(settings.MEDIA_ROOT)
     media = {
         name[len(MEDIA) + 1 :]: data
         for name, data in contents.items()
         if name.startswith(f"{MEDIA}/")
     }
-    media_root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=media_root.parent))
-    placed: list[Path] = []
+    written: list[str] = []
     try:
-        for name, data in media.items():
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
         with transaction.atomic(using=using):
             if present:
                 _empty(using)
@@ -254,23 +260,31 @@ def restore_backup(
                 raise BackupError(
                     f"the archive's rows could not be loaded ({reason}); nothing was written"
                 ) from error
-            for name in media:
-                target = media_root / name
-                if target.exists():
-                    if target.read_bytes() == media[name]:
-                        continue
-                    if not force:
-                        raise BackupError(f"{target} exists and differs; give --force")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staging / name, target)
-                placed.append(target)
+            # The files last, still inside the transaction: if one cannot be written, the
+            # rows roll back and the files already written are removed below.
+            for name, data in media.items():
+                if _store(name, data, force=force):
+                    written.append(name)
     except BaseException:
-        for target in placed:
-            target.unlink(missing_ok=True)
+        for name in written:
+            default_storage.delete(name)
         raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return manifest
+
+
+def _store(name: str, data: bytes, *, force: bool) -> bool:
+    """Write one file under its own name; False if the storage already holds the same bytes."""
+    if default_storage.exists(name):
+        if read_stored(name) == data:
+            return False
+        if not force:
+            raise BackupError(f"the stored file {name} exists and differs; give --force")
+        default_storage.delete(name)
+    saved = default_storage.save(name, ContentFile(data))
+    if saved != name:
+        default_storage.delete(saved)
+        raise BackupError(f"the storage would not keep {name} under its own name")
+    return True
 
 
 def _empty(using: str) -> None:

@@ -9,13 +9,15 @@ should send them itself:
   MEDIA_ROOT), the view, having checked who may read it, answers with an empty response whose
   X-Accel-Redirect header names the file, and nginx streams the bytes.
 
-Otherwise Django streams the file itself (the embedded default)."""
+Otherwise, and always for files in object storage (which the front server cannot alias),
+Django streams the file itself through the storage API (the embedded default)."""
 
 from __future__ import annotations
 
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpResponse
 from django.http.response import HttpResponseBase
@@ -31,7 +33,8 @@ def file_response(
 ) -> HttpResponseBase:
     disposition = "attachment" if attachment else "inline"
     prefix = settings.MINUTED_ACCEL_REDIRECT
-    if prefix and "private" in cache_control:
+    on_disk = isinstance(field.storage, FileSystemStorage)
+    if prefix and on_disk and "private" in cache_control:
         response: HttpResponseBase = HttpResponse(content_type=content_type)
         response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(field.name or "")
     else:

@@ -65,7 +65,7 @@ def test_every_setting_read_from_the_environment_is_documented():
     sources = (ROOT / "minuted" / "settings.py").read_text() + (
         ROOT / "minuted" / "cli.py"
     ).read_text()
-    names = set(re.findall(r'env_(?:str|bool|int|list)\(\s*"([A-Z_]+)"', sources))
+    names = set(re.findall(r'env_(?:str|bool|int|list|json)\(\s*"([A-Z_]+)"', sources))
     names |= set(re.findall(r'os\.environ\.(?:get|setdefault)\("([A-Z_]+)"', sources))
     names -= {"DJANGO_SETTINGS_MODULE"}
     assert names, "the pattern found the settings"

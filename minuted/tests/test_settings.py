@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from minuted.env import SettingError, database_from_url, env_bool, env_int, env_list, env_str
+from minuted.env import (
+    SettingError,
+    database_from_url,
+    env_bool,
+    env_int,
+    env_json,
+    env_list,
+    env_str,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION = {
@@ -50,6 +58,12 @@ def test_numbers_lists_and_required_strings_fail_loudly():
     with pytest.raises(SettingError, match="N must be a whole number"):
         env_int("N", 3, {"N": "eight"})
     assert env_list("L", [], {"L": "a.example, b.example,"}) == ["a.example", "b.example"]
+    assert env_json("J", {}, {"J": '{"bucket_name": "minuted"}'}) == {"bucket_name": "minuted"}
+    assert env_json("J", {"a": 1}, {"J": " "}) == {"a": 1}
+    with pytest.raises(SettingError, match="J must be a JSON object"):
+        env_json("J", {}, {"J": '["a list"]'})
+    with pytest.raises(SettingError, match="J must be a JSON object"):
+        env_json("J", {}, {"J": "{not json"})
     with pytest.raises(SettingError, match="SECRET_KEY must be set"):
         env_str("SECRET_KEY", None, {})
 

@@ -10,7 +10,7 @@ from minuted.core.backup import BackupError, write_backup
 class Command(BaseCommand):
     help = (
         "Write one consistent backup archive (.tar.gz) to PATH: every table as portable JSON, "
-        "read in a single read-only transaction, the files under MEDIA_ROOT (published PDFs) "
+        "read in a single read-only transaction, the stored files (published PDFs, uploads) "
         "and a manifest with the SHA-256 checksum of every file and the row count of every "
         "table. `minuted restore PATH` puts it back."
     )

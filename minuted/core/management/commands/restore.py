@@ -9,7 +9,7 @@ from minuted.core.backup import BackupError, restore_backup
 
 class Command(BaseCommand):
     help = (
-        "Restore a backup written by `minuted backup` into this database and MEDIA_ROOT. "
+        "Restore a backup written by `minuted backup` into this database and the file storage. "
         "Every checksum is verified first and a damaged archive is refused; the database must "
         "be migrated to the same migrations as the backup and hold no data (run `minuted "
         "migrate` on a new database first). Everything is loaded in one transaction, and the "
