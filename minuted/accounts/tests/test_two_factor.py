@@ -238,3 +238,10 @@ def test_an_administrator_reaches_the_admin_only_through_both_steps(client, worl
     device = TOTPDevice.objects.get(user=world.administrator)
     client.post(reverse("account-set-up"), {"code": code_for(device)})
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_code_step_never_sends_a_clerk_to_another_site(client, world):
+    device = give_device(world.clerk)
+    password_step(client, world.clerk.email, "https://evil.example/")
+    response = client.post(reverse("account-code"), {"code": code_for(device)})
+    assert response["Location"] == "/"
