@@ -144,6 +144,9 @@ AXES_CLIENT_IP_CALLABLE = "minuted.accounts.services.lockout_ip"
 AXES_LOCKOUT_CALLABLE = "minuted.accounts.views.locked_out"
 AXES_RESET_ON_SUCCESS = True  # signing in (both steps) clears earlier failures
 AXES_VERBOSE = False
+# No table of every successful sign-in (IP, browser) kept for ever: the audit trail records what
+# matters, and personal data not needed is not kept (UK GDPR art. 5(1)(c)).
+AXES_DISABLE_ACCESS_LOG = True
 # A password-reset link works once, for one hour: e-mail arrives in minutes, and a link left in
 # a mailbox or a forwarded message should not stay a way into an account (docs/settings.md).
 PASSWORD_RESET_TIMEOUT = 3600
