@@ -1,6 +1,16 @@
 from django.urls import path
 
-from minuted.staff.views import actions, attendance, me, meeting, minutes, plan, report, workspace
+from minuted.staff.views import (
+    actions,
+    attendance,
+    me,
+    meeting,
+    memberships,
+    minutes,
+    plan,
+    report,
+    workspace,
+)
 
 app_name = "staff"
 
@@ -33,6 +43,7 @@ urlpatterns = [
     path("meetings/<uuid:meeting>/apologies/", attendance.apologies, name="apologies"),
     path("reports/<uuid:report>/", report.report_edit, name="report"),
     path("boards/<slug:board>/actions/", actions.actions, name="actions"),
+    path("boards/<slug:board>/memberships/", memberships.memberships, name="memberships"),
 ]
 
 # The clerk's minutes screen (minuted.staff.views.minutes).
