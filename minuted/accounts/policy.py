@@ -25,6 +25,7 @@ class Action(enum.StrEnum):
     PUBLISH_PACK = "publish the board's agenda packs"
     EDIT_REPORT = "edit a report for the board's meetings"
     MANAGE_ORGANISATION = "manage every board of the organisation"
+    CREATE_API_TOKEN = "create an API token for the board"
 
 
 class BoardLike(Protocol):
@@ -94,4 +95,7 @@ def may(
             and report.author_id == user.pk
         )
         return is_author or is_clerk_of(user, board)
+    if action is Action.CREATE_API_TOKEN:
+        # The write API is the clerks' (docs/api.md); administrators were answered above.
+        return is_clerk_of(user, board)
     raise ValueError(f"No rule for {action!r}")
