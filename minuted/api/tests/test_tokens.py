@@ -12,6 +12,7 @@ from django.utils import timezone
 from minuted.api.models import ApiToken
 from minuted.api.tests.conftest import Api
 from minuted.api.tokens import digest, issue_token, revoke_token, user_for_token
+from minuted.testing import make_meeting
 
 
 def test_a_token_is_kept_only_as_its_digest(world):
@@ -110,3 +111,34 @@ def test_administrators_see_and_revoke_tokens_in_the_admin_but_never_add_one(wor
     )
     record.refresh_from_db()
     assert record.revoked_at is not None
+
+
+def test_a_token_from_before_tokens_had_a_board_may_change_nothing(world):
+    """Tokens the command issued before tokens were scoped to a board have none: they are
+    refused every write and the clerk's reads, with a message that says what to do."""
+    record, token = issue_token(world.clerk, "Old import", world.board)
+    ApiToken.objects.filter(pk=record.pk).update(board=None)  # as migration 0002 left them
+    meeting = make_meeting(world.board, world.term)
+    api = Api(token)
+    for response in (
+        api.patch(f"/meetings/{meeting.uid}", {"room": "Committee Room 2"}),
+        api.get(f"/meetings/{meeting.uid}/items"),
+    ):
+        assert response.status_code == 403
+        assert "belongs to no board, so it may change nothing" in response.json()["detail"]
+    assert "no board: may write nothing" in run("list", world.clerk.email)
+
+
+def test_the_command_needs_a_board_and_the_policys_yes(world):
+    with pytest.raises(CommandError, match="--board"):
+        run("create", world.clerk.email, "Committee import")
+    with pytest.raises(CommandError, match="0 boards have the slug"):
+        run("create", world.clerk.email, "Committee import", "--board", "no-such-board")
+    with pytest.raises(CommandError, match="may not have an API token for"):
+        run("create", world.member.email, "Committee import", "--board", world.board.slug)
+    with pytest.raises(CommandError, match="may not have an API token for"):
+        run("create", world.clerk.email, "Import", "--board", world.other_board.slug)
+    assert not ApiToken.objects.exists()
+    created = run("create", world.clerk.email, "Import", "--board", world.board.slug)
+    assert world.board.name in created
+    assert ApiToken.objects.get().board == world.board

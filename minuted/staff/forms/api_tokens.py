@@ -5,9 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from minuted.governance.models import Board
 from minuted.staff.forms.govuk import GovukFormMixin
+
+
+class BoardField(forms.ModelChoiceField):
+    """A board by uid; anything that is not one's uid is "not a choice", in the form's words
+    (rather than the uid field's "is not a valid UUID")."""
+
+    def to_python(self, value: Any) -> Any:
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from None
 
 
 class NewTokenForm(GovukFormMixin, forms.Form):
@@ -20,7 +34,7 @@ class NewTokenForm(GovukFormMixin, forms.Form):
             "max_length": "Say what the token is for in 100 characters or fewer.",
         },
     )
-    board = forms.ModelChoiceField(
+    board = BoardField(
         label="Board",
         queryset=Board.objects.all(),
         to_field_name="uid",
