@@ -20,7 +20,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         commands = parser.add_subparsers(dest="command", required=True)
-        create = commands.add_parser("create", help="issue a token and print it, once")
+        create = commands.add_parser(
+            "create", help="issue a token for one board (--board SLUG, required) and print it, once"
+        )
         create.add_argument("email", help="the e-mail address of the user the token acts for")
         create.add_argument("name", help="what the token is for, e.g. 'Committee import'")
         create.add_argument(
