@@ -28,6 +28,8 @@ ALLOWED = {
     # Without a report: only clerks. The author's right is tested below.
     Action.EDIT_REPORT: {"administrator", "clerk"},
     Action.MANAGE_ORGANISATION: {"administrator"},
+    # The write API is the clerks': a token is for a board its owner clerks (docs/api.md).
+    Action.CREATE_API_TOKEN: {"administrator", "clerk"},
 }
 
 
