@@ -9,7 +9,14 @@ should send them itself:
   MEDIA_ROOT), the view, having checked who may read it, answers with an empty response whose
   X-Accel-Redirect header names the file, and nginx streams the bytes.
 
-Otherwise Django streams the file itself (the embedded default)."""
+Otherwise Django streams the file itself (the embedded default).
+
+Either way the response names its content type, says ``X-Content-Type-Options: nosniff`` (so a
+browser never second-guesses it into HTML or script) and carries a Content-Disposition whose
+file name is quoted by Django, so a name with quotes, semicolons or non-ASCII letters cannot
+break out of the header. nginx keeps Content-Type and Content-Disposition from the app's
+response on an X-Accel-Redirect, but not other headers: its internal location adds nosniff and
+a Content-Security-Policy itself (docs/operations.md)."""
 
 from __future__ import annotations
 
@@ -19,6 +26,7 @@ from django.conf import settings
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpResponse
 from django.http.response import HttpResponseBase
+from django.utils.http import content_disposition_header
 
 
 def file_response(
@@ -29,7 +37,6 @@ def file_response(
     attachment: bool = False,
     cache_control: str = "public, max-age=31536000, immutable",
 ) -> HttpResponseBase:
-    disposition = "attachment" if attachment else "inline"
     prefix = settings.MINUTED_ACCEL_REDIRECT
     if prefix and "private" in cache_control:
         response: HttpResponseBase = HttpResponse(content_type=content_type)
@@ -39,6 +46,7 @@ def file_response(
             response = FileResponse(field.open("rb"), content_type=content_type)
         except OSError:
             raise Http404("The file is not in storage.") from None
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(attachment, filename) or "inline"
+    response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = cache_control
     return response
