@@ -105,3 +105,21 @@ def test_a_policy_a_view_sets_for_itself_is_kept():
 
     response = ContentSecurityPolicyMiddleware(view)(RequestFactory().get("/"))
     assert response[HEADER] == "default-src 'none'"
+
+
+@pytest.mark.django_db
+def test_an_anonymous_visitor_gets_the_policy_on_a_page_from_the_public_page_cache(world, settings):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    client = Client()
+    board = reverse("board", args=[world.board.slug])
+    client.get(board)
+    with CaptureQueriesContext(connection) as queries:
+        cached = client.get(board)
+    cache.clear()
+    assert len(queries) == 1  # served from the cache
+    assert cached[HEADER] == POLICY
