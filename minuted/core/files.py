@@ -9,14 +9,7 @@ should send them itself:
   MEDIA_ROOT), the view, having checked who may read it, answers with an empty response whose
   X-Accel-Redirect header names the file, and nginx streams the bytes.
 
-Otherwise Django streams the file itself (the embedded default).
-
-Either way the response names its content type, says ``X-Content-Type-Options: nosniff`` (so a
-browser never second-guesses it into HTML or script) and carries a Content-Disposition whose
-file name is quoted by Django, so a name with quotes, semicolons or non-ASCII letters cannot
-break out of the header. nginx keeps Content-Type and Content-Disposition from the app's
-response on an X-Accel-Redirect, but not other headers: its internal location adds nosniff and
-a Content-Security-Policy itself (docs/operations.md)."""
+Otherwise Django streams the file itself (the embedded default)."""
 
 from __future__ import annotations
 
@@ -46,6 +39,11 @@ def file_response(
             response = FileResponse(field.open("rb"), content_type=content_type)
         except OSError:
             raise Http404("The file is not in storage.") from None
+    # Whoever sends the bytes, the response names its type, forbids sniffing it into HTML or
+    # script, and carries a file name Django quotes (a name with quotes, semicolons or
+    # non-ASCII letters cannot break out of the header). nginx keeps Content-Type and
+    # Content-Disposition on an X-Accel-Redirect but drops other headers: its internal location
+    # restates nosniff and a Content-Security-Policy (docs/operations.md).
     response["Content-Disposition"] = content_disposition_header(attachment, filename) or "inline"
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = cache_control
