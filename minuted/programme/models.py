@@ -42,7 +42,7 @@ class Programme(Record):
         Board, on_delete=models.PROTECT, related_name="programmes", help_text="overseen by"
     )
     name = models.CharField(max_length=200)
-    slug = models.SlugField()
+    slug = models.SlugField(unique=True)  # its address: /programmes/<slug>/
     start_date = models.DateField()
     end_date = models.DateField()
     reporting = models.CharField(
@@ -64,6 +64,11 @@ class Programme(Record):
         related_name="+",
         help_text="the previous programme, to compare with",
     )
+    # The result as the funder was told it, for a programme whose KPIs are not all held here
+    # (the example's 2018/19 programme: "48 of 50 targets met or exceeded").
+    reported_achieved = models.PositiveSmallIntegerField(null=True, blank=True)
+    reported_total = models.PositiveSmallIntegerField(null=True, blank=True)
+    reported_source = models.URLField(blank=True)
     # Programme managers sign returns off: a role on top of officer, held per programme.
     managers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="managed_programmes"
@@ -71,9 +76,6 @@ class Programme(Record):
 
     class Meta:
         ordering = ["board_id", "-start_date"]
-        constraints = [
-            models.UniqueConstraint(fields=["board", "slug"], name="one_programme_slug_per_board")
-        ]
 
     def __str__(self) -> str:
         return self.name
@@ -85,6 +87,15 @@ class Programme(Record):
     def clean(self) -> None:
         if self.start_date and self.end_date and self.end_date <= self.start_date:
             raise ValidationError({"end_date": "The programme must end after it starts."})
+        if (self.reported_achieved is None) != (self.reported_total is None):
+            raise ValidationError(
+                {"reported_total": "Give both the targets met and the targets in all, or neither."}
+            )
+        achieved, total = self.reported_achieved, self.reported_total
+        if achieved is not None and total is not None and achieved > total:
+            raise ValidationError(
+                {"reported_achieved": "More targets cannot be met than there were."}
+            )
         if self.previous_id and self.previous_id == self.pk:
             raise ValidationError({"previous": "A programme cannot follow itself."})
         if self.previous and self.start_date and self.previous.end_date >= self.start_date:

@@ -26,6 +26,7 @@ from minuted.programme.models import Kpi, Output, Programme, ReportingPeriod
 from minuted.programme.rules.rollup import ACHIEVED
 from minuted.programme.rules.status import Kind
 from minuted.programme.services import KpiResult, kpi_results
+from minuted.rendering.blocks import table_block
 
 
 class Shape(enum.StrEnum):
@@ -41,6 +42,10 @@ class Table:
 
     def as_json(self) -> dict[str, Any]:
         return {"caption": self.caption, "header": self.header, "rows": self.rows}
+
+    def as_block(self) -> dict[str, Any]:
+        """As a document block, which pages and PDFs render (every cell printed as text)."""
+        return table_block(self.caption, self.header, self.rows)
 
 
 def _amount(value: Decimal | None) -> str:

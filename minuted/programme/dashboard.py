@@ -1,0 +1,150 @@
+"""What a programme's dashboard shows, read once: the roll-up as at the latest reporting
+period with signed-off returns, the themes with their lead members and counts, the trend
+across periods, the comparison with the previous programme, the outputs at risk or missed,
+the latest signed-off returns, and a chart for each quantitative KPI.
+
+Only signed-off returns are read (services.kpi_results), so nothing here is a draft."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Max
+
+from minuted.programme.charts import Chart, kpi_chart, status_chart
+from minuted.programme.models import Programme, ReportingPeriod, Return, ReturnStatus, Theme
+from minuted.programme.rules.rollup import Rollup, rollup
+from minuted.programme.rules.status import Accumulation, Kind, Status, pro_rata
+from minuted.programme.services import KpiResult, kpi_results
+
+
+@dataclass(frozen=True)
+class Comparison:
+    name: str
+    achieved: int
+    total: int
+    reported: bool  # as published by the programme, not computed from KPIs held here
+    source: str = ""
+
+    @property
+    def headline(self) -> str:
+        return f"{self.achieved} of {self.total} targets met or exceeded"
+
+
+@dataclass
+class ThemeSummary:
+    theme: Theme
+    rollup: Rollup
+    results: list[KpiResult] = field(default_factory=list)
+
+
+@dataclass
+class Dashboard:
+    programme: Programme
+    as_at: ReportingPeriod | None
+    rollup: Rollup
+    themes: list[ThemeSummary]
+    trend: list[tuple[ReportingPeriod, Rollup]]
+    previous: Comparison | None
+    attention: list[KpiResult]  # at risk or missed
+    latest_returns: list[Return]
+    theme_chart: Chart | None
+    kpi_charts: list[tuple[KpiResult, Chart]]
+
+
+def latest_reported_period(programme: Programme) -> ReportingPeriod | None:
+    """The last period with a signed-off return, else the first period."""
+    latest = Return.objects.filter(
+        output__programme=programme, status=ReturnStatus.SIGNED_OFF
+    ).aggregate(last=Max("period__start_date"))["last"]
+    periods = programme.periods.all()
+    if latest is not None:
+        return periods.filter(start_date=latest).first()
+    return periods.first()
+
+
+def comparison(programme: Programme) -> Comparison | None:
+    if programme.reported_total is not None and programme.reported_achieved is not None:
+        return Comparison(
+            programme.name,
+            programme.reported_achieved,
+            programme.reported_total,
+            reported=True,
+            source=programme.reported_source,
+        )
+    last = programme.periods.last()
+    if last is None:
+        return None
+    counts = rollup(r.status for r in kpi_results(programme, last))
+    if not counts.total:
+        return None
+    return Comparison(programme.name, counts.achieved, counts.total, reported=False)
+
+
+def build(programme: Programme) -> Dashboard:
+    as_at = latest_reported_period(programme)
+    periods = list(programme.periods.all())
+    by_period = {p.pk: kpi_results(programme, p) for p in periods}
+    results = by_period[as_at.pk] if as_at else []
+    themes = []
+    for theme in programme.themes.select_related("lead_member", "officer_lead"):
+        mine = [r for r in results if r.kpi.output.theme_id == theme.pk]
+        themes.append(ThemeSummary(theme, rollup(r.status for r in mine), mine))
+    chart = None
+    if as_at and results:
+        chart = status_chart(
+            "themes",
+            f"Status of targets by theme at the end of {as_at.name}",
+            [(summary.theme.name, summary.rollup) for summary in themes if summary.rollup.total],
+        )
+    kpi_charts = []
+    shown = [p for p in periods if as_at and p.start_date <= as_at.start_date]
+    for number, result in enumerate(results):
+        kpi = result.kpi
+        if kpi.kind != Kind.QUANTITATIVE or kpi.accumulation != Accumulation.CUMULATIVE:
+            continue
+        totals: list[Decimal | None] = []
+        for period in shown:
+            total = next(r.total for r in by_period[period.pk] if r.kpi.pk == kpi.pk)
+            totals.append(total)
+        assert kpi.target is not None
+        kpi_charts.append(
+            (
+                result,
+                kpi_chart(
+                    f"kpi-{number}",
+                    f"{kpi.description}: actual to date against the target",
+                    [p.name for p in shown],
+                    totals,
+                    [pro_rata(kpi.target, programme.span, p.end_date) for p in shown],
+                    kpi.target,
+                    kpi.unit,
+                ),
+            )
+        )
+    previous = comparison(programme.previous) if programme.previous else None
+    latest_returns = list(
+        Return.objects.filter(output__programme=programme, status=ReturnStatus.SIGNED_OFF)
+        .select_related("output", "period", "signed_off_by")
+        .order_by("-period__start_date", "output__position", "-version")
+    )
+    seen: set[tuple[int, int]] = set()
+    newest = []
+    for record in latest_returns:
+        key = (record.output_id, record.period_id)
+        if key not in seen:
+            seen.add(key)
+            newest.append(record)
+    return Dashboard(
+        programme=programme,
+        as_at=as_at,
+        rollup=rollup(r.status for r in results),
+        themes=themes,
+        trend=[(p, rollup(r.status for r in by_period[p.pk])) for p in shown],
+        previous=previous,
+        attention=[r for r in results if r.status in (Status.AT_RISK, Status.MISSED)],
+        latest_returns=newest[:10],
+        theme_chart=chart,
+        kpi_charts=kpi_charts,
+    )
