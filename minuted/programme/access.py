@@ -20,3 +20,29 @@ def may_view(user: Any, programme: Programme) -> bool:
         and user.is_active
         and programme.managers.filter(pk=user.pk).exists()
     )
+
+
+def is_manager(user: Any, programme: Programme) -> bool:
+    """Administrators, and the programme's managers (who sign returns off)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return bool(user.is_administrator or programme.managers.filter(pk=user.pk).exists())
+
+
+def may_enter_return(user: Any, output: Any) -> bool:
+    """The output's officer lead writes its returns; a manager may too."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return output.officer_lead_id == user.pk or is_manager(user, output.programme)
+
+
+def may_work_on(user: Any, programme: Programme) -> bool:
+    """Who gets the programme's staff screen: its managers, the overseeing board's clerks,
+    and the officer leads of its outputs."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return (
+        is_manager(user, programme)
+        or may(user, Action.MANAGE_BOARD, programme.board)
+        or programme.outputs.filter(officer_lead=user).exists()
+    )

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from minuted.audit import services as audit
+from minuted.programme.access import is_manager
 from minuted.programme.models import (
     Actual,
     Kpi,
@@ -185,20 +186,11 @@ def submit_return(record: Return) -> Return:
     return record
 
 
-def may_sign_off(user: Any, programme: Programme) -> bool:
-    return bool(
-        user is not None
-        and user.is_authenticated
-        and user.is_active
-        and (user.is_administrator or programme.managers.filter(pk=user.pk).exists())
-    )
-
-
 @transaction.atomic
 def sign_off(record: Return, user: Any) -> Return:
     """The programme manager signs a submitted return off; from then on it is locked."""
     programme = record.output.programme
-    if not may_sign_off(user, programme):
+    if not is_manager(user, programme):
         raise ValidationError("Only a manager of the programme can sign returns off.")
     if record.status != ReturnStatus.SUBMITTED:
         raise ValidationError("Only a return submitted for sign-off can be signed off.")

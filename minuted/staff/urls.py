@@ -1,6 +1,16 @@
 from django.urls import path
 
-from minuted.staff.views import actions, attendance, me, meeting, minutes, plan, report, workspace
+from minuted.staff.views import (
+    actions,
+    attendance,
+    me,
+    meeting,
+    minutes,
+    plan,
+    programme,
+    report,
+    workspace,
+)
 
 app_name = "staff"
 
@@ -33,6 +43,27 @@ urlpatterns = [
     path("meetings/<uuid:meeting>/apologies/", attendance.apologies, name="apologies"),
     path("reports/<uuid:report>/", report.report_edit, name="report"),
     path("boards/<slug:board>/actions/", actions.actions, name="actions"),
+]
+
+# The programme screens (minuted.staff.views.programme).
+urlpatterns += [
+    path("programmes/<uuid:programme>/", programme.programme_screen, name="programme"),
+    path(
+        "programmes/<uuid:programme>/import/",
+        programme.programme_import,
+        name="programme-import",
+    ),
+    path(
+        "programmes/<uuid:programme>/<slug:what>.csv",
+        programme.programme_export,
+        name="programme-export",
+    ),
+    path("programmes/<uuid:programme>/embed/", programme.programme_embed, name="programme-embed"),
+    path(
+        "programmes/<uuid:programme>/returns/<uuid:output>/<uuid:period>/",
+        programme.return_screen,
+        name="programme-return",
+    ),
 ]
 
 # The clerk's minutes screen (minuted.staff.views.minutes).
