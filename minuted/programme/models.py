@@ -447,7 +447,7 @@ class ImprovementActivity(Record):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["board_id", "meeting_id", "source_board_name", "position", "pk"]
+        ordering = ["board_id", "meeting_id", "position", "pk"]
         verbose_name_plural = "improvement activity"
 
     def __str__(self) -> str:
