@@ -13,7 +13,14 @@ from decimal import Decimal
 from django.db.models import Max
 
 from minuted.programme.charts import Chart, kpi_chart, status_chart
-from minuted.programme.models import Programme, ReportingPeriod, Return, ReturnStatus, Theme
+from minuted.programme.models import (
+    Output,
+    Programme,
+    ReportingPeriod,
+    Return,
+    ReturnStatus,
+    Theme,
+)
 from minuted.programme.rules.rollup import Rollup, rollup
 from minuted.programme.rules.status import Accumulation, Kind, Status, pro_rata
 from minuted.programme.services import KpiResult, kpi_results
@@ -37,6 +44,7 @@ class ThemeSummary:
     theme: Theme
     rollup: Rollup
     results: list[KpiResult] = field(default_factory=list)
+    without_kpis: list[Output] = field(default_factory=list)  # outputs with no KPI set
 
 
 @dataclass
@@ -51,6 +59,15 @@ class Dashboard:
     latest_returns: list[Return]
     theme_chart: Chart | None
     kpi_charts: list[tuple[KpiResult, Chart]]
+
+    @property
+    def building_blocks(self) -> list[ThemeSummary]:
+        """Building blocks no output is filed under: listed by name only."""
+        return [
+            t
+            for t in self.themes
+            if t.theme.kind == "building block" and not t.results and not t.without_kpis
+        ]
 
 
 def latest_reported_period(programme: Programme) -> ReportingPeriod | None:
@@ -88,9 +105,11 @@ def build(programme: Programme) -> Dashboard:
     by_period = {p.pk: kpi_results(programme, p) for p in periods}
     results = by_period[as_at.pk] if as_at else []
     themes = []
+    bare = list(programme.outputs.filter(kpis__isnull=True))
     for theme in programme.themes.select_related("lead_member", "officer_lead"):
         mine = [r for r in results if r.kpi.output.theme_id == theme.pk]
-        themes.append(ThemeSummary(theme, rollup(r.status for r in mine), mine))
+        others = [o for o in bare if o.theme_id == theme.pk]
+        themes.append(ThemeSummary(theme, rollup(r.status for r in mine), mine, others))
     chart = None
     if as_at and results:
         chart = status_chart(
