@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
+
+from minuted.accounts.models import Role
 from minuted.accounts.policy import Action, may
 from minuted.programme.models import Programme
 
@@ -46,3 +49,16 @@ def may_work_on(user: Any, programme: Programme) -> bool:
         or may(user, Action.MANAGE_BOARD, programme.board)
         or programme.outputs.filter(officer_lead=user).exists()
     )
+
+
+def programmes_for(user: Any) -> list[Programme]:
+    """The programmes whose staff screen ``user`` gets (may_work_on), in one query."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    programmes = Programme.objects.select_related("board").order_by("-start_date")
+    if user.is_administrator:
+        return list(programmes)
+    mine = Q(managers=user) | Q(outputs__officer_lead=user)
+    if user.role == Role.CLERK:
+        mine |= Q(board__clerks=user)
+    return list(programmes.filter(mine).distinct())

@@ -86,3 +86,22 @@ def test_chart_labels_are_escaped_and_the_table_holds_every_figure():
     )
     assert kpi.table.rows == [["Q1", "30", "27", "110"], ["Q2", "–", "55", "110"]]
     assert kpi.svg.count("<rect") == 2  # one bar (Q2 has no actual) and the legend's key
+
+
+def test_the_board_page_and_sitemap_link_a_public_programme_and_the_workspace_its_screen(
+    scene, client
+):
+    board = client.get(reverse("board", args=[scene.world.board.slug])).content.decode()
+    dashboard = reverse("programme", args=[scene.programme.slug])
+    assert dashboard in board
+    assert dashboard in client.get(reverse("sitemap")).content.decode()
+    client.force_login(scene.manager)
+    workspace = client.get(reverse("staff:workspace")).content.decode()
+    assert reverse("staff:programme", args=[scene.programme.uid]) in workspace
+    Programme.objects.filter(pk=scene.programme.pk).update(is_public=False)
+    client.logout()
+    assert (
+        dashboard
+        not in client.get(reverse("board", args=[scene.world.board.slug])).content.decode()
+    )
+    assert dashboard not in client.get(reverse("sitemap")).content.decode()
