@@ -7,6 +7,7 @@ required and HTTPS, HSTS and secure cookies are on, so ``manage.py check --deplo
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from minuted.env import (
@@ -53,6 +54,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",  # sign-in lock-outs, counted in the database so every app server sees them
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "minuted.core",
     "minuted.accounts",
     "minuted.governance",
@@ -78,9 +82,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified()
     "minuted.audit.context.AuditContextMiddleware",  # who and from where, for the audit trail
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # turns a lock-out into the 429 page (accounts/views.py)
 ]
 
 # Public pages for anonymous visitors are cached this many seconds (core/pagecache.py); 0 = off.
@@ -120,9 +126,34 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# AxesStandaloneBackend refuses a locked-out address+IP before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
+
+# Lock-outs (django-axes, docs/settings.md): this many wrong passwords for one address from one
+# IP address lock that pair for AXES_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_USERNAME_CALLABLE = "minuted.accounts.services.lockout_username"
+AXES_CLIENT_IP_CALLABLE = "minuted.accounts.services.lockout_ip"
+AXES_LOCKOUT_CALLABLE = "minuted.accounts.views.locked_out"
+AXES_RESET_ON_SUCCESS = True  # signing in (both steps) clears earlier failures
+AXES_VERBOSE = False
+# No table of every successful sign-in (IP, browser) kept for ever: the audit trail records what
+# matters, and personal data not needed is not kept (UK GDPR art. 5(1)(c)).
+AXES_DISABLE_ACCESS_LOG = True
+# A password-reset link works once, for one hour: e-mail arrives in minutes, and a link left in
+# a mailbox or a forwarded message should not stay a way into an account (docs/settings.md).
+PASSWORD_RESET_TIMEOUT = 3600
+# Two-factor (django-otp): the name authenticator apps show beside the code.
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Minuted")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

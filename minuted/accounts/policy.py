@@ -5,6 +5,10 @@ Every face of Minuted — pages, admin, API, feeds, exports, search, pack downlo
 exempt leaks"). The policy reads the governance data through the relations the governance app
 declares (``Board.clerks``, ``Person.user``, ``Membership``) so that this module, at the bottom
 of the dependency graph, imports no domain app.
+
+Each job a screen, the API or a service does has an action of its own, so that who may do it is
+read here and changed here, in one place; MANAGE_BOARD covers the rest of the board's governance
+data (meetings, agendas, the plan, the action log).
 """
 
 from __future__ import annotations
@@ -24,7 +28,29 @@ class Action(enum.StrEnum):
     MANAGE_BOARD = "manage the board's governance data"
     PUBLISH_PACK = "publish the board's agenda packs"
     EDIT_REPORT = "edit a report for the board's meetings"
+    TAKE_ATTENDANCE = "take the attendance at the board's meetings"
+    EDIT_MINUTES = "edit the minutes of the board's meetings"
+    APPROVE_MINUTES = "record the approval of the board's minutes"
+    RELEASE_DECISION = "release the board's confidential decisions"
+    MANAGE_MEMBERSHIPS = "manage the board's memberships"
+    EDIT_REGISTER = "edit the person's register of interests"
     MANAGE_ORGANISATION = "manage every board of the organisation"
+
+
+# Actions on a board that its clerks (and administrators) may do, and nobody else.
+CLERK_ACTIONS = frozenset(
+    {
+        Action.MANAGE_BOARD,
+        Action.PUBLISH_PACK,
+        Action.TAKE_ATTENDANCE,
+        Action.EDIT_MINUTES,
+        Action.APPROVE_MINUTES,
+        Action.RELEASE_DECISION,
+        Action.MANAGE_MEMBERSHIPS,
+    }
+)
+# Actions asked of something other than a board.
+NOT_OF_A_BOARD = frozenset({Action.VIEW_PUBLIC, Action.MANAGE_ORGANISATION, Action.EDIT_REGISTER})
 
 
 class BoardLike(Protocol):
@@ -63,26 +89,45 @@ def is_member_of(user: Any, board: BoardLike, on: dt.date | None = None) -> bool
     return False
 
 
+def _may_edit_register(user: Any, person: Any) -> bool:
+    """The member themselves, a clerk of any board they sit on or have sat on, or an
+    administrator. Read through ``Person.user`` and ``Person.memberships``."""
+    if not _active_user(user):
+        return False
+    if is_administrator(user) or person.user_id == user.pk:
+        return True
+    return bool(user.role == Role.CLERK and person.memberships.filter(board__clerks=user).exists())
+
+
 def may(
     user: Any,
     action: Action,
     board: BoardLike | None = None,
     on: dt.date | None = None,
     report: Any = None,
+    person: Any = None,
 ) -> bool:
     """May ``user`` (a User or AnonymousUser) do ``action``, on ``board`` where it concerns one?
 
-    ``report`` names the report for EDIT_REPORT: its author may edit it, as may the clerks."""
+    ``report`` names the report for EDIT_REPORT: its author may edit it, as may the clerks.
+    ``person`` names the person whose register EDIT_REGISTER asks about (it needs no board).
+    Anything that is not an Action is refused loudly: a typo must not read as "no"."""
+    if not isinstance(action, Action):
+        raise ValueError(f"No rule for {action!r}: ask for an Action")
     if action is Action.VIEW_PUBLIC:
         return True
-    if board is None and action is not Action.MANAGE_ORGANISATION:
+    if board is None and action not in NOT_OF_A_BOARD:
         raise ValueError(f"{action.value!r} is asked of a board")
+    if action is Action.EDIT_REGISTER:
+        if person is None:
+            raise ValueError(f"{action.value!r} is asked of a person")
+        return _may_edit_register(user, person)
     if is_administrator(user):
         return True
     if action is Action.MANAGE_ORGANISATION:
         return False
     assert board is not None
-    if action in (Action.MANAGE_BOARD, Action.PUBLISH_PACK):
+    if action in CLERK_ACTIONS:
         return is_clerk_of(user, board)
     if action is Action.VIEW_EXEMPT:
         return is_clerk_of(user, board) or is_member_of(user, board, on)

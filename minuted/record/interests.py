@@ -1,5 +1,6 @@
-"""Members' registers of interests: who may change them, the history of every change, and
-what the public register shows (sensitive entries withheld; Localism Act 2011 s.32)."""
+"""Members' registers of interests: the history of every change (who may change them is the
+policy's EDIT_REGISTER action), and what the public register shows (sensitive entries withheld;
+Localism Act 2011 s.32)."""
 
 from __future__ import annotations
 
@@ -10,21 +11,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import QuerySet
 
-from minuted.accounts.models import Role
-from minuted.accounts.policy import is_administrator
+from minuted.accounts.policy import Action, may
 from minuted.governance.models import Person
 from minuted.record.models import RegisterChange, RegisterEntry
 
 FIELDS = ("category", "description", "spouse_or_partner", "registered_on", "ended_on", "sensitive")
-
-
-def may_edit_register(user: Any, person: Person) -> bool:
-    """The member themselves, a clerk of any board they sit on, or an administrator."""
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    if is_administrator(user) or person.user_id == user.pk:
-        return True
-    return bool(user.role == Role.CLERK and person.memberships.filter(board__clerks=user).exists())
 
 
 def _snapshot(entry: RegisterEntry) -> dict[str, Any]:
@@ -38,7 +29,7 @@ def _snapshot(entry: RegisterEntry) -> dict[str, Any]:
 @transaction.atomic
 def save_entry(entry: RegisterEntry, user: Any, summary: str) -> RegisterEntry:
     """Validate and save an entry, recording who changed it and how it then read."""
-    if not may_edit_register(user, entry.person):
+    if not may(user, Action.EDIT_REGISTER, person=entry.person):
         raise PermissionDenied("Only the member or their clerk may change this register.")
     entry.full_clean()
     entry.save()

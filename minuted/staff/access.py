@@ -23,19 +23,20 @@ def require(user: Any, action: Action, board: Board, report: Report | None = Non
         raise PermissionDenied(f"You may not {action.value}.")
 
 
-def managed_board(user: Any, slug: str) -> Board:
-    """The board with this slug that the user may manage. Slugs are unique within an
-    organisation, so an administrator of several organisations gets the first one."""
+def managed_board(user: Any, slug: str, action: Action = Action.MANAGE_BOARD) -> Board:
+    """The board with this slug on which the user may do ``action``. Slugs are unique within
+    an organisation, so an administrator of several organisations gets the first one."""
     boards = list(Board.objects.filter(slug=slug).select_related("organisation"))
     if not boards:
         raise Http404("No such board.")
     for board in boards:
-        if may(user, Action.MANAGE_BOARD, board):
+        if may(user, action, board):
             return board
-    raise PermissionDenied("You may not manage this board.")
+    raise PermissionDenied(f"You may not {action.value}.")
 
 
-def managed_meeting(user: Any, uid: UUID, action: Action = Action.MANAGE_BOARD) -> Meeting:
+def managed_meeting(user: Any, uid: UUID, action: Action) -> Meeting:
+    """The meeting, if the user may do ``action`` on its board (each screen names its own)."""
     meeting = get_object_or_404(
         Meeting.objects.select_related("board__organisation", "term"), uid=uid
     )
@@ -44,7 +45,7 @@ def managed_meeting(user: Any, uid: UUID, action: Action = Action.MANAGE_BOARD) 
 
 
 def managed_item(user: Any, meeting_uid: UUID, item_uid: UUID) -> AgendaItem:
-    meeting = managed_meeting(user, meeting_uid)
+    meeting = managed_meeting(user, meeting_uid, Action.MANAGE_BOARD)
     item = get_object_or_404(AgendaItem, meeting=meeting, uid=item_uid)
     item.meeting = meeting
     return item

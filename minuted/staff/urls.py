@@ -5,6 +5,7 @@ from minuted.staff.views import (
     attendance,
     me,
     meeting,
+    memberships,
     minutes,
     plan,
     programme,
@@ -43,6 +44,7 @@ urlpatterns = [
     path("meetings/<uuid:meeting>/apologies/", attendance.apologies, name="apologies"),
     path("reports/<uuid:report>/", report.report_edit, name="report"),
     path("boards/<slug:board>/actions/", actions.actions, name="actions"),
+    path("boards/<slug:board>/memberships/", memberships.memberships, name="memberships"),
 ]
 
 # The programme screens (minuted.staff.views.programme).

@@ -121,6 +121,15 @@ def test_the_production_profile_passes_check_deploy_with_no_warnings():
     assert "System check identified no issues" in result.stdout
 
 
+def test_the_production_profile_sends_session_and_csrf_cookies_only_over_https():
+    script = (
+        "from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, "
+        "s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE)"
+    )
+    result = run_django("shell", "-c", script, env=PRODUCTION)
+    assert result.stdout.strip().splitlines()[-1] == "True True True Lax", result.stderr
+
+
 def test_production_refuses_to_start_without_a_secret_key():
     env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
     result = run_django("check", env=env)

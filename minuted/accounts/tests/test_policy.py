@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from minuted.accounts.policy import Action, is_clerk_of, is_member_of, may
+from minuted.testing import appoint, make_person, make_user
 
 ROLES = (
     "administrator",
@@ -19,7 +20,8 @@ ROLES = (
     "anonymous",
 )
 
-# action -> the roles allowed it on `world.board`
+# action -> the roles allowed it on `world.board` (EDIT_REGISTER: on the register of another
+# member of the board, who has no account of their own)
 ALLOWED = {
     Action.VIEW_PUBLIC: set(ROLES),
     Action.VIEW_EXEMPT: {"administrator", "clerk", "member"},
@@ -27,16 +29,34 @@ ALLOWED = {
     Action.PUBLISH_PACK: {"administrator", "clerk"},
     # Without a report: only clerks. The author's right is tested below.
     Action.EDIT_REPORT: {"administrator", "clerk"},
+    Action.TAKE_ATTENDANCE: {"administrator", "clerk"},
+    Action.EDIT_MINUTES: {"administrator", "clerk"},
+    Action.APPROVE_MINUTES: {"administrator", "clerk"},
+    Action.RELEASE_DECISION: {"administrator", "clerk"},
+    Action.MANAGE_MEMBERSHIPS: {"administrator", "clerk"},
+    Action.EDIT_REGISTER: {"administrator", "clerk"},
     Action.MANAGE_ORGANISATION: {"administrator"},
 }
 
 
+@pytest.fixture
+def colleague(world):
+    person = make_person(world.organisation)
+    appoint(person, world.board, world.term, world.labour)
+    return person
+
+
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("action", list(Action))
-def test_each_role_may_do_exactly_what_the_table_allows(world, role, action):
+def test_each_role_may_do_exactly_what_the_table_allows(world, colleague, role, action):
     user = getattr(world, role)
-    board = None if action is Action.MANAGE_ORGANISATION else world.board
-    assert may(user, action, board) is (role in ALLOWED[action])
+    if action is Action.EDIT_REGISTER:
+        answer = may(user, action, person=colleague)
+    elif action is Action.MANAGE_ORGANISATION:
+        answer = may(user, action)
+    else:
+        answer = may(user, action, world.board)
+    assert answer is (role in ALLOWED[action])
 
 
 def test_every_action_has_a_row_in_the_table():
@@ -72,8 +92,6 @@ def test_a_board_action_asked_without_a_board_is_a_programming_error(world):
 
 
 def test_the_officer_who_wrote_a_report_may_edit_it_and_another_officer_may_not(world):
-    from minuted.testing import make_user
-
     class Written:  # a report is anything with an author_id
         author_id = world.officer.pk
 
@@ -81,3 +99,47 @@ def test_the_officer_who_wrote_a_report_may_edit_it_and_another_officer_may_not(
     assert may(world.officer, Action.EDIT_REPORT, world.board, report=Written())
     assert not may(other, Action.EDIT_REPORT, world.board, report=Written())
     assert not may(world.member, Action.EDIT_REPORT, world.board, report=Written())
+
+
+def test_an_unknown_action_is_refused_loudly_not_answered_no(world):
+    # A plain string, even one spelt like an action, is a programming error.
+    for wrong in ("manage memberships", Action.MANAGE_MEMBERSHIPS.value, None):
+        with pytest.raises(ValueError, match="No rule"):
+            may(world.administrator, wrong, world.board)  # type: ignore[arg-type]
+
+
+def test_a_register_asked_without_a_person_is_a_programming_error(world):
+    with pytest.raises(ValueError, match="asked of a person"):
+        may(world.administrator, Action.EDIT_REGISTER)
+
+
+def test_a_member_may_edit_their_own_register_and_not_a_colleagues(world, colleague):
+    assert may(world.member, Action.EDIT_REGISTER, person=world.member.person)
+    assert not may(world.member, Action.EDIT_REGISTER, person=colleague)
+
+
+def test_a_clerk_keeps_the_register_of_a_former_member_of_their_board(world):
+    # The former member sat on the board last term: their register's history stays reachable.
+    assert may(world.clerk, Action.EDIT_REGISTER, person=world.former_member.person)
+    assert not may(world.clerk_of_another_board, Action.EDIT_REGISTER, person=world.member.person)
+
+
+def test_a_deactivated_member_may_no_longer_edit_their_own_register(world):
+    world.member.is_active = False
+    world.member.save()
+    assert not may(world.member, Action.EDIT_REGISTER, person=world.member.person)
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        Action.TAKE_ATTENDANCE,
+        Action.EDIT_MINUTES,
+        Action.APPROVE_MINUTES,
+        Action.RELEASE_DECISION,
+        Action.MANAGE_MEMBERSHIPS,
+    ],
+)
+def test_a_clerk_of_another_board_may_do_the_clerks_jobs_on_their_own_board_only(world, action):
+    assert may(world.clerk_of_another_board, action, world.other_board)
+    assert not may(world.clerk_of_another_board, action, world.board)

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from ninja import Router, Status
 
+from minuted.accounts.policy import Action
 from minuted.api import presenters as p
 from minuted.api.auth import token_auth
 from minuted.api.errors import READ_ONE_ERRORS, WRITE_ERRORS
@@ -104,7 +105,7 @@ def seats_at(meeting: Meeting) -> dict[UUID, Membership]:
 def update_attendance(request: HttpRequest, meeting: UUID, payload: RegisterPatch) -> Any:
     """Mark seats of the register (``status: null`` takes a mark away); seats not named keep
     their marks. All the marks are saved, or none."""
-    the_meeting = managed_meeting(request, meeting)
+    the_meeting = managed_meeting(request, meeting, Action.TAKE_ATTENDANCE)
     seats = seats_at(the_meeting)
     items = {i.uid: i for i in agenda_items(the_meeting)}
     existing = {a.membership_id: a for a in Attendance.objects.filter(meeting=the_meeting)}
@@ -174,7 +175,7 @@ def update_attendance(request: HttpRequest, meeting: UUID, payload: RegisterPatc
 )
 def add_other(request: HttpRequest, meeting: UUID, payload: OtherAttendeeIn) -> Any:
     """Add an officer or a guest to those in attendance."""
-    the_meeting = managed_meeting(request, meeting)
+    the_meeting = managed_meeting(request, meeting, Action.TAKE_ATTENDANCE)
     other = OtherAttendee(meeting=the_meeting, **payload.dict())
     with transaction.atomic():
         other.full_clean()
@@ -190,7 +191,7 @@ def add_other(request: HttpRequest, meeting: UUID, payload: OtherAttendeeIn) -> 
 )
 def delete_other(request: HttpRequest, meeting: UUID, other: UUID) -> Any:
     """Take an officer or guest off those in attendance."""
-    the_meeting = managed_meeting(request, meeting)
+    the_meeting = managed_meeting(request, meeting, Action.TAKE_ATTENDANCE)
     row = get_or_404(
         OtherAttendee.objects.exclude(kind=OtherAttendee.Kind.MEMBER),
         "officer or guest in attendance",

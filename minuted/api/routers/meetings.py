@@ -296,9 +296,10 @@ def update_meeting(request: HttpRequest, meeting: UUID, payload: MeetingPatch) -
     return meeting_out(request, the_meeting)
 
 
-def managed_meeting(request: HttpRequest, uid: UUID) -> Meeting:
+def managed_meeting(request: HttpRequest, uid: UUID, action: Action) -> Meeting:
+    """The meeting, if the token's owner may do ``action`` on its board."""
     meeting = meeting_or_404(uid)
-    require(request, Action.MANAGE_BOARD, meeting.board)
+    require(request, action, meeting.board)
     return meeting
 
 
@@ -337,7 +338,7 @@ def item_out(meeting: Meeting, item: AgendaItem) -> dict[str, Any]:
 )
 def list_items(request: HttpRequest, meeting: UUID) -> Any:
     """The agenda as the clerk is building it, exemption details included."""
-    return items_out(managed_meeting(request, meeting))
+    return items_out(managed_meeting(request, meeting, Action.MANAGE_BOARD))
 
 
 @router.post(
@@ -349,7 +350,7 @@ def list_items(request: HttpRequest, meeting: UUID) -> Any:
 def create_item(request: HttpRequest, meeting: UUID, payload: ItemIn) -> Any:
     """Add an item at the end of the agenda (or of its parent's sub-items). After the
     publication deadline it is a late item and needs the chair's urgency reason."""
-    the_meeting = managed_meeting(request, meeting)
+    the_meeting = managed_meeting(request, meeting, Action.MANAGE_BOARD)
     fields = payload.dict(exclude={"parent"})
     if payload.parent is not None:
         fields["parent"] = AgendaItem.objects.filter(
@@ -371,7 +372,7 @@ def create_item(request: HttpRequest, meeting: UUID, payload: ItemIn) -> Any:
 def update_item(request: HttpRequest, meeting: UUID, item: UUID, payload: ItemPatch) -> Any:
     """Change an item. An item no longer exempt loses its exemption's details, as on the
     clerk's screen."""
-    the_meeting = managed_meeting(request, meeting)
+    the_meeting = managed_meeting(request, meeting, Action.MANAGE_BOARD)
     the_item = get_or_404(AgendaItem.objects.all(), "agenda item", meeting=the_meeting, uid=item)
     nullable = {"exempt_paragraph", "exemption_review_date"}
     for name, value in payload.dict(exclude_unset=True).items():

@@ -153,7 +153,7 @@ def action_out(request: HttpRequest, action: Action, meeting: Meeting) -> dict[s
 def get_minutes(request: HttpRequest, meeting: UUID) -> Any:
     """The minutes as the clerk keeps them, confidential decisions included: the uids to
     change or delete decisions and actions by."""
-    the_meeting = managed_meeting(request, meeting)
+    the_meeting = managed_meeting(request, meeting, Permission.EDIT_MINUTES)
     minutes = minutes_for(the_meeting)
     numbers = _numbers(the_meeting)
     entries = (
@@ -181,7 +181,7 @@ def get_minutes(request: HttpRequest, meeting: UUID) -> Any:
 
 def _minute_item(request: HttpRequest, meeting: UUID, item: UUID) -> tuple[Meeting, MinuteItem]:
     """The entry of the minutes for an agenda item; 409 if the minutes are approved."""
-    the_meeting = managed_meeting(request, meeting)
+    the_meeting = managed_meeting(request, meeting, Permission.EDIT_MINUTES)
     agenda_item = get_or_404(AgendaItem.objects.all(), "agenda item", meeting=the_meeting, uid=item)
     minutes = minutes_for(the_meeting)
     minutes.check_editable()
@@ -201,7 +201,7 @@ def _decision(request: HttpRequest, uid: UUID) -> tuple[Meeting, Decision]:
         uid=uid,
     )
     meeting = decision.item.minutes.meeting
-    require(request, Permission.MANAGE_BOARD, meeting.board)
+    require(request, Permission.EDIT_MINUTES, meeting.board)
     return meeting, decision
 
 
@@ -347,7 +347,7 @@ def _action(request: HttpRequest, uid: UUID) -> tuple[Meeting, Action]:
         uid=uid,
     )
     meeting = action.item.minutes.meeting
-    require(request, Permission.MANAGE_BOARD, meeting.board)
+    require(request, Permission.EDIT_MINUTES, meeting.board)
     return meeting, action
 
 

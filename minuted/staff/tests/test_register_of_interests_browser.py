@@ -1,6 +1,6 @@
-"""In Debian's Chromium: a member keeps their register of interests, and a clerk follows up
-actions on the workspace and the meeting screen; each screen passes axe-core's WCAG 2.2 AA
-rules, errors included."""
+"""In Debian's Chromium: a member keeps their register of interests, a clerk follows up
+actions on the workspace and the meeting screen, and a clerk keeps the board's memberships;
+each screen passes axe-core's WCAG 2.2 AA rules, errors included."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from minuted.record.models import Action, RegisterEntry
 from minuted.record.services import minutes_for
 from minuted.staff.tests.conftest import add, make_meeting
 from minuted.staff.tests.test_journey_browser import assert_accessible, sign_in, submit
+from minuted.testing import make_authority, make_person
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -72,4 +73,38 @@ def test_a_clerk_follows_up_actions_on_the_workspace_and_the_meeting(live_server
     page.get_by_text("Registers of interests of the members").click()
     page.get_by_role("link", name=world.member.person.display_name).click()
     page.wait_for_url(base + reverse("staff:interests", args=[world.member.person.slug]))
+    assert_accessible(page)
+
+
+def test_a_clerk_keeps_the_boards_memberships_from_the_workspace(live_server, page, world):
+    newcomer = make_person(world.organisation, "Nia", "Newcomer")
+    make_authority()
+    base = live_server.url
+    sign_in(page, base, world.clerk.email)
+    page.get_by_role("link", name=f"Memberships of the {world.board.name}").click()
+    page.wait_for_url(base + reverse("staff:memberships", args=[world.board.slug]))
+    assert world.member.person.display_name in page.locator("#group-conservative").inner_text()
+    assert_accessible(page)
+
+    # Nothing chosen: the errors are summarised at the top and printed beside the fields.
+    submit(page, "Add membership")
+    assert "There is a problem" in page.locator(".govuk-error-summary").inner_text()
+    assert "Choose the person." in page.locator("#id_add-person-error").inner_text()
+    assert_accessible(page)
+
+    page.get_by_label("Person").select_option(label=newcomer.display_name)
+    page.get_by_label("Political group").select_option(label="Labour")
+    page.get_by_label("Role").select_option(label="Member")
+    page.get_by_label("Authority represented").select_option(label="Sevenoaks District Council")
+    submit(page, "Add membership")
+    assert newcomer.display_name in page.locator("#group-labour").inner_text()
+    assert_accessible(page)
+
+    # Ending one: the form opens beside the membership.
+    page.get_by_text(f"End the membership of {newcomer.display_name}").click()
+    row = page.locator("tr", has_text=newcomer.display_name)
+    row.get_by_label("Last day of the membership").fill(timezone.localdate().isoformat())
+    row.get_by_role("button", name="End membership").click()
+    page.wait_for_load_state()
+    assert "Ended" in page.locator("#group-labour").inner_text()
     assert_accessible(page)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
-from minuted.accounts.policy import is_member_of
+from minuted.accounts.policy import Action, is_member_of
 from minuted.governance.models import Membership
 from minuted.governance.services import roster
 from minuted.meetings.models import AgendaItem, Meeting
@@ -225,7 +225,7 @@ def locked_message(meeting: Meeting) -> str:
 
 @login_required
 def attendance(request: HttpRequest, meeting: UUID) -> HttpResponse:
-    the_meeting = managed_meeting(request.user, meeting)
+    the_meeting = managed_meeting(request.user, meeting, Action.TAKE_ATTENDANCE)
     if request.method != "POST":
         return attendance_page(request, the_meeting)
     if locked := locked_message(the_meeting):
@@ -240,7 +240,7 @@ def attendance(request: HttpRequest, meeting: UUID) -> HttpResponse:
 @login_required
 @require_POST
 def other_add(request: HttpRequest, meeting: UUID) -> HttpResponse:
-    the_meeting = managed_meeting(request.user, meeting)
+    the_meeting = managed_meeting(request.user, meeting, Action.TAKE_ATTENDANCE)
     if locked := locked_message(the_meeting):
         return attendance_page(request, the_meeting, locked=locked)
     form = OtherAttendeeForm(request.POST, prefix="other")

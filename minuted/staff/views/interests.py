@@ -1,7 +1,7 @@
 """A member's register of interests: the member keeps their own at /manage/me/interests/, a
 clerk of a board they sit on keeps it at /manage/people/<person>/interests/. Both see every
-entry, sensitive ones included, and the history of every change; who may is decided by
-``record.interests.may_edit_register``, and every save goes through ``save_entry``."""
+entry, sensitive ones included, and the history of every change; who may is decided by the
+policy's EDIT_REGISTER action, and every save goes through ``save_entry``."""
 
 from __future__ import annotations
 
@@ -19,9 +19,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from minuted.accounts.policy import Action, may
 from minuted.core.formats import clock, short_date
 from minuted.governance.models import Person
-from minuted.record.interests import may_edit_register, save_entry
+from minuted.record.interests import save_entry
 from minuted.record.models import RegisterCategory, RegisterChange, RegisterEntry
 from minuted.record.rules.interests import registration_reminder
 from minuted.staff.forms.govuk import add_validation_error, error_summary
@@ -32,7 +33,7 @@ def _own_person(request: HttpRequest) -> Person:
     person = getattr(request.user, "person", None)
     if person is None:
         raise Http404("Your account is not linked to a member, so you have no register.")
-    if not may_edit_register(request.user, person):
+    if not may(request.user, Action.EDIT_REGISTER, person=person):
         raise PermissionDenied("You may not change this register.")
     return person
 
@@ -44,7 +45,7 @@ def _person_by_slug(request: HttpRequest, slug: str) -> Person:
     if not people:
         raise Http404("No such person.")
     for person in people:
-        if may_edit_register(request.user, person):
+        if may(request.user, Action.EDIT_REGISTER, person=person):
             return person
     raise PermissionDenied("Only the member or a clerk of a board they sit on may see this.")
 

@@ -152,13 +152,13 @@ def meeting_url(meeting: Meeting, anchor: str = "") -> str:
 
 @login_required
 def meeting_detail(request: HttpRequest, meeting: UUID) -> HttpResponse:
-    return meeting_page(request, managed_meeting(request.user, meeting))
+    return meeting_page(request, managed_meeting(request.user, meeting, Action.MANAGE_BOARD))
 
 
 @login_required
 @require_POST
 def item_add(request: HttpRequest, meeting: UUID) -> HttpResponse:
-    the_meeting = managed_meeting(request.user, meeting)
+    the_meeting = managed_meeting(request.user, meeting, Action.MANAGE_BOARD)
     form = ItemForm(request.POST, late=deadline_status(the_meeting).passed, prefix="item")
     if form.is_valid():
         try:
@@ -206,7 +206,7 @@ def add_matters_arising(meeting: Meeting, urgency_reason: str = "") -> AgendaIte
 @login_required
 @require_POST
 def matters_arising_add(request: HttpRequest, meeting: UUID) -> HttpResponse:
-    the_meeting = managed_meeting(request.user, meeting)
+    the_meeting = managed_meeting(request.user, meeting, Action.MANAGE_BOARD)
     form = MattersArisingForm(request.POST, late=deadline_status(the_meeting).passed)
     existing = matters_arising_item(the_meeting)
     if existing is not None:
@@ -302,7 +302,7 @@ def report_add(request: HttpRequest, meeting: UUID, item: UUID) -> HttpResponse:
 
 @login_required
 def preview(request: HttpRequest, meeting: UUID, edition: str) -> HttpResponse:
-    the_meeting = managed_meeting(request.user, meeting)
+    the_meeting = managed_meeting(request.user, meeting, Action.MANAGE_BOARD)
     if edition not in PackEdition.values:
         raise Http404("No such edition.")
     if edition == PackEdition.MEMBERS:

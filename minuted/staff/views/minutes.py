@@ -390,8 +390,10 @@ def minutes_page(
     return render(request, "staff/minutes/screen.html", context, status=status)
 
 
-def _screen(request: HttpRequest, meeting: UUID) -> Screen:
-    return Screen(managed_meeting(request.user, meeting))
+def _screen(
+    request: HttpRequest, meeting: UUID, action: Permission = Permission.EDIT_MINUTES
+) -> Screen:
+    return Screen(managed_meeting(request.user, meeting, action))
 
 
 def _locked(request: HttpRequest, screen: Screen, error: ValidationError) -> HttpResponse:
@@ -754,7 +756,7 @@ def minutes_publish(request: HttpRequest, meeting: UUID) -> HttpResponse:
 @login_required
 @require_POST
 def minutes_approve(request: HttpRequest, meeting: UUID) -> HttpResponse:
-    screen = _screen(request, meeting)
+    screen = _screen(request, meeting, Permission.APPROVE_MINUTES)
     try:
         screen.minutes.check_editable()
     except LockedError as error:
@@ -778,7 +780,7 @@ def minutes_approve(request: HttpRequest, meeting: UUID) -> HttpResponse:
 @login_required
 @require_POST
 def decisions_release(request: HttpRequest, meeting: UUID, minute: UUID) -> HttpResponse:
-    screen = _screen(request, meeting)
+    screen = _screen(request, meeting, Permission.RELEASE_DECISION)
     block = _block(screen, minute)
     form = screen.release_form(block, request.POST)
     if form.is_valid():
