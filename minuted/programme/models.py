@@ -452,3 +452,15 @@ class ImprovementActivity(Record):
 
     def __str__(self) -> str:
         return f"{self.source_board_name}: {self.title}"
+
+    def clean(self) -> None:
+        check = URLValidator(schemes=["http", "https"])
+        for number, link in enumerate(self.links.splitlines(), start=1):
+            if not link.strip():
+                continue
+            try:
+                check(link.strip())
+            except ValidationError:
+                raise ValidationError(
+                    {"links": f"Line {number} is not a web address: “{link.strip()[:80]}”."}
+                ) from None

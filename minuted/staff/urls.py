@@ -62,6 +62,14 @@ urlpatterns += [
     ),
     path("programmes/<uuid:programme>/embed/", programme.programme_embed, name="programme-embed"),
     path(
+        "programmes/<uuid:programme>/activity/", programme.activity_add, name="programme-activity"
+    ),
+    path(
+        "programmes/<uuid:programme>/activity/compile/",
+        programme.activity_compile,
+        name="programme-activity-compile",
+    ),
+    path(
         "programmes/<uuid:programme>/returns/<uuid:output>/<uuid:period>/",
         programme.return_screen,
         name="programme-return",

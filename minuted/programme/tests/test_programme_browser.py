@@ -58,6 +58,8 @@ def test_actuals_signed_off_reach_a_published_report_and_the_dashboard(live_serv
     # The clerk puts the table in the report and publishes the pack.
     sign_in(page, base, world.clerk.email)
     page.get_by_role("link", name=scene.programme.name).click()
+    page.get_by_text("Add another board's activity").click()  # open the details
+    assert_accessible(page)  # with the clerk's forms: import, tables, activity
     page.get_by_label("Report", exact=True).select_option(
         label=f"Improvement programme: progress ({meeting.date:%-d %B %Y})"
     )

@@ -14,7 +14,7 @@ from django.utils import timezone
 from minuted.meetings.models import AgendaItemKind
 from minuted.meetings.services import add_item
 from minuted.programme.exchange import OUTPUT_COLUMNS
-from minuted.programme.models import Output, Return, ReturnStatus
+from minuted.programme.models import ImprovementActivity, Output, Return, ReturnStatus
 from minuted.programme.tests.test_returns import Scene
 from minuted.testing import make_meeting, make_report, make_user
 
@@ -150,3 +150,50 @@ def test_exports_download_as_csv(scene, client):
     response = client.get(reverse("staff:programme-export", args=[scene.programme.uid, "actuals"]))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "1.1,Peer challenges delivered," in response.content.decode()
+
+
+def test_the_clerk_collects_other_boards_activity_and_compiles_it_into_a_report(scene, client):
+    day = timezone.localdate() + dt.timedelta(days=20)
+    meeting = make_meeting(scene.world.board, scene.world.term, day)
+    item = add_item(meeting, title="LGA Boards' improvement activity", kind=AgendaItemKind.REPORT)
+    report = make_report(item, "LGA Boards' improvement activity")
+    client.force_login(scene.world.clerk)
+    url = reverse("staff:programme-activity", args=[scene.programme.uid])
+    entry = {
+        "activity-meeting": meeting.pk,
+        "activity-source_board_name": "Community Wellbeing Board",
+        "activity-programme_area": "Care and Health Improvement Programme (CHIP)",
+        "activity-title": "Care and Health Systems Leadership",
+        "activity-text": "We have held a number of successful leadership events.",
+        "activity-links": "not a link",
+    }
+    response = client.post(url, entry)
+    assert response.status_code == 400
+    assert "Line 1 is not a web address" in response.content.decode()
+    assert not ImprovementActivity.objects.exists()
+    entry["activity-links"] = "https://www.local.gov.uk/chip"
+    assert client.post(url, entry).status_code == 302
+    second = {**entry, "activity-source_board_name": "Children and Young People's Board"}
+    second |= {"activity-programme_area": "", "activity-title": "Regional Improvement Alliance"}
+    assert client.post(url, second).status_code == 302
+
+    response = client.post(
+        reverse("staff:programme-activity-compile", args=[scene.programme.uid]),
+        {"compile-report": report.pk},
+    )
+    assert response.status_code == 302
+    headings = list(report.sections.order_by("position").values_list("heading", flat=True))
+    assert headings == [
+        "Background",
+        "Community Wellbeing Board: Care and Health Improvement Programme (CHIP)",
+        "Children and Young People's Board",
+    ]
+    text = report.sections.get(heading__startswith="Community").paragraphs.get().text
+    assert text.startswith("**Care and Health Systems Leadership:** We have held")
+    assert "<https://www.local.gov.uk/chip>" in text
+
+
+def test_only_the_boards_clerks_collect_activity(scene, client):
+    client.force_login(scene.manager)
+    url = reverse("staff:programme-activity", args=[scene.programme.uid])
+    assert client.post(url, {}).status_code == 403

@@ -21,7 +21,9 @@ from django.views.decorators.http import require_POST
 from minuted.accounts.policy import Action, may
 from minuted.papers.models import Report
 from minuted.programme import access, exchange, services
+from minuted.programme.activity import compile_into, grouped
 from minuted.programme.models import (
+    ImprovementActivity,
     Kpi,
     Output,
     Programme,
@@ -125,6 +127,8 @@ def _screen(
     import_form: ImportForm | None = None,
     embed_form: EmbedForm | None = None,
     import_errors: list[exchange.RowError] | None = None,
+    activity_form: Any = None,
+    compile_form: Any = None,
     status: int = 200,
 ) -> HttpResponse:
     user = request.user
@@ -144,6 +148,13 @@ def _screen(
     manager = access.is_manager(user, programme)
     import_form = import_form or (ImportForm(prefix="import") if manager else None)
     embed_form = embed_form or EmbedForm(prefix="embed", programme=programme, user=user)
+    clerk = may(user, Action.MANAGE_BOARD, programme.board)
+    if clerk:
+        activity_form = activity_form or ActivityForm(prefix="activity", programme=programme)
+        compile_form = compile_form or CompileForm(prefix="compile", programme=programme, user=user)
+    activity = ImprovementActivity.objects.filter(
+        board=programme.board, meeting__date__gte=timezone.localdate()
+    ).select_related("meeting")
     context = {
         "programme": programme,
         "periods": periods,
@@ -153,7 +164,11 @@ def _screen(
         "import_form": import_form,
         "import_errors": import_errors or [],
         "embed_form": embed_form if embed_form.fields["report"].queryset.exists() else None,  # type: ignore[attr-defined]
-        "errors": error_summary(import_form, embed_form)
+        "clerk": clerk,
+        "activity": grouped(activity),
+        "activity_form": activity_form,
+        "compile_form": compile_form,
+        "errors": error_summary(import_form, embed_form, activity_form, compile_form)
         + [{"href": "#import-errors", "text": str(e)} for e in (import_errors or [])[:5]],
     }
     return render(request, "staff/programme.html", context, status=status)
@@ -231,6 +246,111 @@ def programme_embed(request: HttpRequest, programme: UUID) -> HttpResponse:
                 messages.success(request, f"The table is now at the end of “{section.heading}”.")
                 return redirect("staff:report", report=report.uid)
     return _screen(request, the_programme, embed_form=form, status=400)
+
+
+# --- Other boards' improvement activity -------------------------------------------------------
+
+
+class ActivityForm(GovukFormMixin, forms.ModelForm):
+    class Meta:
+        model = ImprovementActivity
+        fields = ["meeting", "source_board_name", "programme_area", "title", "text", "links"]
+        labels = {
+            "meeting": "For the meeting",
+            "source_board_name": "Board",
+            "programme_area": "Programme or area",
+            "text": "What was done",
+            "links": "Links",
+        }
+        help_texts = {
+            "source_board_name": "For example, Community Wellbeing Board.",
+            "text": "Markdown.",
+            "links": "Web addresses, one per line.",
+        }
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 4}),
+            "links": forms.Textarea(attrs={"rows": 2}),
+        }
+        error_messages = {
+            "meeting": {"required": "Choose the meeting the activity is reported to."},
+            "source_board_name": {"required": "Enter the board whose activity it is."},
+            "title": {"required": "Enter a title."},
+            "text": {"required": "Say what was done."},
+        }
+
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        meeting = self.fields["meeting"]
+        meeting.required = True
+        meeting.queryset = programme.board.meetings.filter(  # type: ignore[attr-defined]
+            date__gte=timezone.localdate()
+        ).order_by("date")
+        meeting.label_from_instance = lambda m: f"{m.date:%-d %B %Y}"  # type: ignore[attr-defined]
+
+
+class CompileForm(GovukFormMixin, forms.Form):
+    report = forms.ModelChoiceField(
+        label="Report to compile into",
+        queryset=Report.objects.none(),
+        empty_label="Choose a report",
+        error_messages={"required": "Choose the report to compile the activity into."},
+    )
+    reason = forms.CharField(
+        label="Why is this published report changing?",
+        required=False,
+        help_text="Only if the report has been published already.",
+    )
+
+    def __init__(self, *args: Any, programme: Programme, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        chooser = EmbedForm(programme=programme, user=user).fields["report"]
+        self.fields["report"].queryset = chooser.queryset  # type: ignore[attr-defined]
+        self.fields["report"].label_from_instance = chooser.label_from_instance  # type: ignore[attr-defined]
+
+
+def _board_clerk(user: Any, programme: Programme) -> None:
+    if not may(user, Action.MANAGE_BOARD, programme.board):
+        raise PermissionDenied("Only the board's clerks collect other boards' activity.")
+
+
+@login_required
+@require_POST
+def activity_add(request: HttpRequest, programme: UUID) -> HttpResponse:
+    the_programme = _programme(request.user, programme)
+    _board_clerk(request.user, the_programme)
+    form = ActivityForm(request.POST, prefix="activity", programme=the_programme)
+    if form.is_valid():
+        entry = form.save(commit=False)
+        entry.board = the_programme.board
+        entry.date = entry.meeting.date if entry.meeting else None
+        entry.position = ImprovementActivity.objects.filter(meeting=entry.meeting).count()
+        entry.save()
+        messages.success(request, f"Added “{entry.title}” from the {entry.source_board_name}.")
+        return redirect(reverse("staff:programme", args=[the_programme.uid]) + "#activity")
+    return _screen(request, the_programme, activity_form=form, status=400)
+
+
+@login_required
+@require_POST
+def activity_compile(request: HttpRequest, programme: UUID) -> HttpResponse:
+    the_programme = _programme(request.user, programme)
+    _board_clerk(request.user, the_programme)
+    form = CompileForm(request.POST, prefix="compile", programme=the_programme, user=request.user)
+    if form.is_valid():
+        report: Report = form.cleaned_data["report"]
+        entries = ImprovementActivity.objects.filter(
+            board=the_programme.board, meeting=report.agenda_item.meeting
+        )
+        try:
+            sections = compile_into(
+                report, entries, user=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, f"Compiled {len(sections)} boards' activity into the report.")
+            return redirect("staff:report", report=report.uid)
+    return _screen(request, the_programme, compile_form=form, status=400)
 
 
 # --- A return -------------------------------------------------------------------------------
