@@ -8,12 +8,12 @@ Only signed-off returns are read (services.kpi_results), so nothing here is a dr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db.models import Max
 
 from minuted.programme.charts import Chart, kpi_chart, status_chart
 from minuted.programme.models import (
+    Kpi,
     Output,
     Programme,
     ReportingPeriod,
@@ -99,6 +99,54 @@ def comparison(programme: Programme) -> Comparison | None:
     return Comparison(programme.name, counts.achieved, counts.total, reported=False)
 
 
+def themes_chart_title(period: ReportingPeriod) -> str:
+    return f"Status of targets by theme at the end of {period.name}"
+
+
+def charted(kpi: Kpi) -> bool:
+    """A KPI drawn as actual against target: a cumulative quantitative one."""
+    return kpi.kind == Kind.QUANTITATIVE and kpi.accumulation == Accumulation.CUMULATIVE
+
+
+def progress_chart(
+    programme: Programme,
+    kpi: Kpi,
+    periods: list[ReportingPeriod],
+    by_period: dict[int, list[KpiResult]],
+    ident: str,
+) -> Chart:
+    """The KPI's actual to date at the end of each of ``periods``, against what was due."""
+    assert kpi.target is not None
+    totals = [next(r.total for r in by_period[p.pk] if r.kpi.pk == kpi.pk) for p in periods]
+    return kpi_chart(
+        ident,
+        f"{kpi.description}: actual to date against the target",
+        [p.name for p in periods],
+        totals,
+        [pro_rata(kpi.target, programme.span, p.end_date) for p in periods],
+        kpi.target,
+        kpi.unit,
+    )
+
+
+def themes_chart(programme: Programme, period: ReportingPeriod) -> Chart:
+    """The status of targets by theme at the end of ``period`` (themes with targets)."""
+    results = kpi_results(programme, period)
+    rows = []
+    for theme in programme.themes.all():
+        counts = rollup(r.status for r in results if r.kpi.output.theme_id == theme.pk)
+        if counts.total:
+            rows.append((theme.name, counts))
+    return status_chart("themes", themes_chart_title(period), rows)
+
+
+def kpi_chart_to(programme: Programme, kpi: Kpi, period: ReportingPeriod) -> Chart:
+    """The KPI's progress chart over the periods up to and including ``period``."""
+    periods = [p for p in programme.periods.all() if p.start_date <= period.start_date]
+    by_period = {p.pk: kpi_results(programme, p, kpis=[kpi]) for p in periods}
+    return progress_chart(programme, kpi, periods, by_period, "kpi")
+
+
 def build(programme: Programme) -> Dashboard:
     as_at = latest_reported_period(programme)
     periods = list(programme.periods.all())
@@ -114,34 +162,15 @@ def build(programme: Programme) -> Dashboard:
     if as_at and results:
         chart = status_chart(
             "themes",
-            f"Status of targets by theme at the end of {as_at.name}",
+            themes_chart_title(as_at),
             [(summary.theme.name, summary.rollup) for summary in themes if summary.rollup.total],
         )
-    kpi_charts = []
     shown = [p for p in periods if as_at and p.start_date <= as_at.start_date]
-    for number, result in enumerate(results):
-        kpi = result.kpi
-        if kpi.kind != Kind.QUANTITATIVE or kpi.accumulation != Accumulation.CUMULATIVE:
-            continue
-        totals: list[Decimal | None] = []
-        for period in shown:
-            total = next(r.total for r in by_period[period.pk] if r.kpi.pk == kpi.pk)
-            totals.append(total)
-        assert kpi.target is not None
-        kpi_charts.append(
-            (
-                result,
-                kpi_chart(
-                    f"kpi-{number}",
-                    f"{kpi.description}: actual to date against the target",
-                    [p.name for p in shown],
-                    totals,
-                    [pro_rata(kpi.target, programme.span, p.end_date) for p in shown],
-                    kpi.target,
-                    kpi.unit,
-                ),
-            )
-        )
+    kpi_charts = [
+        (result, progress_chart(programme, result.kpi, shown, by_period, f"kpi-{number}"))
+        for number, result in enumerate(results)
+        if charted(result.kpi)
+    ]
     previous = comparison(programme.previous) if programme.previous else None
     latest_returns = list(
         Return.objects.filter(output__programme=programme, status=ReturnStatus.SIGNED_OFF)

@@ -32,6 +32,8 @@ from minuted.rendering.blocks import table_block
 class Shape(enum.StrEnum):
     DELIVERED = "delivered"
     PLANNED = "planned"
+    THEMES_CHART = "themes chart"  # a chart, with its data table
+    KPI_CHART = "kpi chart"
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,27 @@ def build_table(programme: Programme, shape: Shape, period: ReportingPeriod | No
     return planned_table(programme)
 
 
+def build_embed(
+    programme: Programme, shape: Shape, period: ReportingPeriod | None, kpi: Kpi | None = None
+) -> dict[str, Any]:
+    """What a report paragraph holds for ``shape``: a table, or a chart's spec with its data
+    table (the paragraph's ``table`` JSON)."""
+    if shape in (Shape.DELIVERED, Shape.PLANNED):
+        return build_table(programme, shape, period).as_json()
+    # The charts are the dashboard's; it imports this module, so it is imported here.
+    from minuted.programme.dashboard import charted, kpi_chart_to, themes_chart
+
+    if period is None:
+        raise ValidationError({"period": "Choose the reporting period the chart is for."})
+    if shape is Shape.THEMES_CHART:
+        chart = themes_chart(programme, period)
+    else:
+        if kpi is None or kpi.output.programme_id != programme.pk or not charted(kpi):
+            raise ValidationError({"kpi": "Choose a cumulative KPI of the programme."})
+        chart = kpi_chart_to(programme, kpi, period)
+    return {**chart.table.as_json(), "chart": chart.spec}
+
+
 @transaction.atomic
 def embed_table(
     section: ReportSection,
@@ -125,20 +148,23 @@ def embed_table(
     shape: Shape,
     period: ReportingPeriod | None = None,
     *,
+    kpi: Kpi | None = None,
     user: Any = None,
     reason: str = "",
 ) -> ReportParagraph:
-    """Add the table at the end of the report section, as data copied from the programme. In a
-    report already published this is a revision, and needs a reason."""
-    table = build_table(programme, shape, period)
+    """Add the table (or chart) at the end of the report section, as data copied from the
+    programme. In a report already published this is a revision, and needs a reason."""
+    content = build_embed(programme, shape, period, kpi)
     source = {"programme": str(programme.uid), "shape": shape.value}
     if period is not None:
         source["period"] = str(period.uid)
+    if kpi is not None and shape is Shape.KPI_CHART:
+        source["kpi"] = str(kpi.uid)
     last = section.paragraphs.order_by("-position").first()
     paragraph = ReportParagraph(
         section=section,
         position=(last.position + 1) if last else 0,
-        table={**table.as_json(), "source": source},
+        table={**content, "source": source},
     )
     paragraph.full_clean()
     paragraph.save()
@@ -163,8 +189,9 @@ def refresh_embedded_tables(report: Report, *, user: Any = None, reason: str = "
             if source.get("period")
             else None
         )
-        table = build_table(programme, Shape(source["shape"]), period)
-        paragraph.table = {**table.as_json(), "source": source}
+        kpi = Kpi.objects.get(uid=source["kpi"]) if source.get("kpi") else None
+        content = build_embed(programme, Shape(source["shape"]), period, kpi)
+        paragraph.table = {**content, "source": source}
         paragraph.save()
         count += 1
     if count:

@@ -110,3 +110,45 @@ def test_draft_returns_do_not_reach_a_table(scene):
     assert delivered_table(scene.programme, scene.periods[0]).rows == []
     sign_off(record, scene.manager)
     assert len(delivered_table(scene.programme, scene.periods[0]).rows) == 1
+
+
+def test_embedded_charts_reach_the_html_and_the_tagged_pdf_with_their_data_tables(scene):
+    from pypdf import PdfReader
+
+    from minuted.rendering.html import blocks_html
+
+    scene.signed_return(0, "30")
+    meeting = make_meeting(scene.world.board, scene.world.term)
+    item = add_item(meeting, title="Improvement programme", kind=AgendaItemKind.REPORT)
+    report = make_report(item, "Improvement programme", author=scene.world.officer)
+    section = report.sections.get()
+    period = scene.periods[0]
+    embed_table(section, scene.programme, Shape.THEMES_CHART, period, user=scene.world.clerk)
+    embed_table(
+        section, scene.programme, Shape.KPI_CHART, period, kpi=scene.peer, user=scene.world.clerk
+    )
+    with pytest.raises(ValidationError, match="Choose a cumulative KPI"):
+        embed_table(
+            section, scene.programme, Shape.KPI_CHART, period, kpi=scene.hub, user=scene.world.clerk
+        )
+    version = publish_pack(meeting, scene.world.clerk)
+
+    blocks = [
+        b
+        for r in version.public_document["reports"]
+        for s in r["sections"]
+        for p in s["paragraphs"]
+        for b in p["blocks"]
+    ]
+    kinds = [b["type"] for b in blocks if b["type"] in ("chart", "table")]
+    assert kinds == ["chart", "table", "chart", "table"]  # each chart, then its data table
+    html = blocks_html(blocks)
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg"') == 2
+    assert html.count('role="img"') == 2 and "Actual to date" in html
+    pdf = PdfReader(version.public_pdf.open("rb"))
+    structure = pdf.trailer["/Root"]["/StructTreeRoot"]
+    assert structure is not None
+    raw = version.public_pdf.open("rb").read()
+    assert b"/Figure" in raw  # tagged as figures, with the chart titles as alternative text
+    text = " ".join(page.extract_text() for page in pdf.pages)
+    assert "Status of targets by theme" in text and "Due by then" in text

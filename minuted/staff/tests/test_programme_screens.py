@@ -136,7 +136,7 @@ def test_the_clerk_puts_the_planned_table_in_a_report(scene, client):
     url = reverse("staff:programme-embed", args=[scene.programme.uid])
     response = client.post(url, {"embed-report": report.pk, "embed-shape": "delivered"})
     assert response.status_code == 400
-    assert "Choose the reporting period the table is for." in response.content.decode()
+    assert "Choose the reporting period the table or chart is for." in response.content.decode()
     response = client.post(url, {"embed-report": report.pk, "embed-shape": "planned"})
     assert response.status_code == 302
     table = report.sections.get().paragraphs.last().table

@@ -80,6 +80,8 @@ class EmbedForm(GovukFormMixin, forms.Form):
         choices=[
             (Shape.DELIVERED.value, "Outputs delivered, with when and the KPIs met"),
             (Shape.PLANNED.value, "Planned outputs, with timeframe and KPI targets"),
+            (Shape.THEMES_CHART.value, "Chart: status of targets by theme, with its table"),
+            (Shape.KPI_CHART.value, "Chart: a KPI's actual against its target, with its table"),
         ],
         widget=forms.RadioSelect,
         initial=Shape.DELIVERED.value,
@@ -91,6 +93,13 @@ class EmbedForm(GovukFormMixin, forms.Form):
         empty_label="Choose a period",
         help_text="For the table of outputs delivered.",
     )
+    kpi = forms.ModelChoiceField(
+        label="KPI",
+        queryset=Kpi.objects.none(),
+        required=False,
+        empty_label="Choose a KPI",
+        help_text="For the chart of a KPI.",
+    )
     reason = forms.CharField(
         label="Why is this published report changing?",
         required=False,
@@ -99,6 +108,9 @@ class EmbedForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args: Any, programme: Programme, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["kpi"].queryset = Kpi.objects.filter(  # type: ignore[attr-defined]
+            output__programme=programme, kind="quantitative", accumulation="cumulative"
+        ).select_related("output")
         # Reports for the board's coming meetings that the user may edit.
         reports = Report.objects.filter(
             agenda_item__meeting__board=programme.board,
@@ -116,8 +128,11 @@ class EmbedForm(GovukFormMixin, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("shape") == Shape.DELIVERED and not data.get("period"):
-            self.add_error("period", "Choose the reporting period the table is for.")
+        shape = data.get("shape")
+        if shape != Shape.PLANNED and not data.get("period"):
+            self.add_error("period", "Choose the reporting period the table or chart is for.")
+        if shape == Shape.KPI_CHART and not data.get("kpi"):
+            self.add_error("kpi", "Choose the KPI to draw.")
         return data
 
 
@@ -237,13 +252,15 @@ def programme_embed(request: HttpRequest, programme: UUID) -> HttpResponse:
                     the_programme,
                     Shape(form.cleaned_data["shape"]),
                     form.cleaned_data["period"],
+                    kpi=form.cleaned_data["kpi"],
                     user=request.user,
                     reason=form.cleaned_data["reason"],
                 )
             except ValidationError as error:
                 add_validation_error(form, error)
             else:
-                messages.success(request, f"The table is now at the end of “{section.heading}”.")
+                what = "chart" if "chart" in form.cleaned_data["shape"] else "table"
+                messages.success(request, f"The {what} is now at the end of “{section.heading}”.")
                 return redirect("staff:report", report=report.uid)
     return _screen(request, the_programme, embed_form=form, status=400)
 
