@@ -30,6 +30,7 @@ from typing import Any
 
 from django.apps import apps
 from django.core import serializers
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage, default_storage
 from django.core.management.color import no_style
@@ -199,7 +200,8 @@ def read_archive(path: Path | str) -> tuple[dict[str, Any], dict[str, bytes]]:
         raise BackupError(f"the manifest of {path} is not valid JSON ({error})") from error
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupError(f"{path} is not a {FORMAT} archive")
-    listed = manifest.get("files", {})
+    _check_manifest(manifest, path)
+    listed = manifest["files"]
     for name in sorted(set(listed) | set(contents)):
         if name not in contents:
             raise BackupError(f"the archive is damaged: {name} is missing")
@@ -208,6 +210,35 @@ def read_archive(path: Path | str) -> tuple[dict[str, Any], dict[str, bytes]]:
         if _sha256(contents[name]) != listed[name].get("sha256"):
             raise BackupError(f"the archive is damaged: the checksum of {name} does not match")
     return manifest, contents
+
+
+def _check_manifest(manifest: dict[str, Any], path: Path | str) -> None:
+    """The manifest's ``files`` map each name to its checksum and ``tables`` each model to a
+    row count, as ``write_backup`` writes them."""
+    files, tables = manifest.get("files"), manifest.get("tables")
+    if not isinstance(files, dict) or not all(
+        isinstance(entry, dict) and isinstance(entry.get("sha256"), str) for entry in files.values()
+    ):
+        raise BackupError(f"the manifest of {path} is damaged: 'files' must give each checksum")
+    if not isinstance(tables, dict) or not all(
+        isinstance(count, int) and not isinstance(count, bool) for count in tables.values()
+    ):
+        raise BackupError(f"the manifest of {path} is damaged: 'tables' must count each table")
+
+
+def _check_rows(objects: Any) -> None:
+    """The dump is a list of rows, each naming its model and holding a mapping of fields."""
+    if not isinstance(objects, list):
+        raise BackupError("the database dump is damaged: it is not a list of rows")
+    for number, obj in enumerate(objects, start=1):
+        if not (
+            isinstance(obj, dict)
+            and isinstance(obj.get("model"), str)
+            and isinstance(obj.get("fields"), dict)
+        ):
+            raise BackupError(
+                f"the database dump is damaged: row {number} has no model and fields ({obj!r:.80})"
+            )
 
 
 def rows_present(using: str = DEFAULT_DB_ALIAS) -> dict[str, int]:
@@ -241,6 +272,7 @@ def restore_backup(
         objects = json.loads(contents[DATABASE])
     except ValueError as error:
         raise BackupError(f"the database dump is not valid JSON ({error})") from error
+    _check_rows(objects)
     objects.sort(key=lambda obj: obj["model"] in LOADED_LAST)  # stable: order kept otherwise
 
     media = {
@@ -255,7 +287,15 @@ def restore_backup(
                 _empty(using)
             try:
                 _load(objects, using)
-            except (DatabaseError, DeserializationError, LookupError) as error:
+            except (
+                DatabaseError,
+                DeserializationError,
+                LookupError,
+                FieldDoesNotExist,  # a field the model does not have
+                ValidationError,
+                ValueError,
+                TypeError,
+            ) as error:
                 reason = " ".join(str(error).split())
                 raise BackupError(
                     f"the archive's rows could not be loaded ({reason}); nothing was written"

@@ -6,15 +6,18 @@ leaves the database as it was."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
-from django.db import transaction
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import DatabaseError, transaction
 
 from minuted.accounts.models import Role, User
 from minuted.demo.meetings import MEETING_2019_10_29, load_meetings
@@ -64,23 +67,88 @@ DEMO_ACCOUNTS = (
 )
 
 
+SECTIONS = ("organisation", "political_groups", "officers", "terms", "people", "board")
+LISTS = ("political_groups", "officers", "terms", "people")
+
+
 def read(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    try:
+        with path.open(encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except (yaml.YAMLError, ValueError) as error:
+        # YAML's message gives the line and column; a date YAML reads that does not exist
+        # (2018-02-30) and bytes that are not UTF-8 are ValueErrors.
+        raise DemoDataError(f"{path.name} is not readable YAML: {error}") from error
     if not isinstance(data, dict):
         raise DemoDataError(f"{path}: expected a mapping at the top")
+    _check_shape(data)
     _check_references(data)
     return data
+
+
+def _check_shape(data: dict[str, Any]) -> None:
+    """Each section is what the loader expects (a mapping, or a list of mappings with a text
+    slug), and every reference is text, so that a wrongly shaped file is refused with the
+    place named rather than failing half way through with a traceback."""
+    problems = [f"missing section {key!r}" for key in SECTIONS if key not in data]
+    if problems:
+        raise DemoDataError("; ".join(problems))
+    for key in ("organisation", "board"):
+        if not isinstance(data[key], dict):
+            problems.append(f"{key}: expected a mapping")
+    for key in LISTS:
+        rows = data[key]
+        if not isinstance(rows, list):
+            problems.append(f"{key}: expected a list")
+            continue
+        for number, row in enumerate(rows, start=1):
+            if not isinstance(row, dict):
+                problems.append(f"{key}, entry {number}: expected a mapping")
+            elif not isinstance(row.get("slug"), str):
+                problems.append(f"{key}, entry {number}: no slug")
+    if problems:
+        raise DemoDataError("; ".join(problems))
+    problems += _check_board_shape(data["board"])
+    if problems:
+        raise DemoDataError("; ".join(problems))
+
+
+def _text_or_none(row: dict[str, Any], field: str) -> bool:
+    return row.get(field) is None or isinstance(row.get(field), str)
+
+
+def _check_board_shape(board: dict[str, Any]) -> list[str]:
+    problems: list[str] = []
+    if not _text_or_none(board, "contact_officer"):
+        problems.append("board: contact_officer must be an officer's slug")
+    for key in ("quorum", "seat_allocations", "memberships", "priority_themes"):
+        if not isinstance(board.get(key, {}), dict):
+            problems.append(f"board: {key} must be a mapping")
+    if problems:
+        return problems
+    for term, seats in board.get("seat_allocations", {}).items():
+        if not isinstance(seats, dict):
+            problems.append(f"board: seat_allocations of {term!r} must map groups to seats")
+    for key, fields, required in (
+        ("memberships", ("person", "role", "group", "authority"), ("person", "role")),
+        ("priority_themes", ("lead_member",), ()),
+    ):
+        for term, rows in board.get(key, {}).items():
+            if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+                problems.append(f"board: {key} of {term!r} must be a list of mappings")
+                continue
+            for number, row in enumerate(rows, start=1):
+                problems += [
+                    f"board: {key} of {term!r}, entry {number}: {field} must be text"
+                    for field in fields
+                    if not _text_or_none(row, field) or (field in required and not row.get(field))
+                ]
+    return problems
 
 
 def _check_references(data: dict[str, Any]) -> None:
     """Every slug and code the file uses must be defined in it (or be a known GSS code)."""
     problems: list[str] = []
-    for key in ("organisation", "political_groups", "officers", "terms", "people", "board"):
-        if key not in data:
-            problems.append(f"missing section {key!r}")
-    if problems:
-        raise DemoDataError("; ".join(problems))
     people = {p["slug"] for p in data["people"]}
     groups = {g["slug"] for g in data["political_groups"]}
     officers = {o["slug"] for o in data["officers"]}
@@ -113,11 +181,41 @@ def _check_references(data: dict[str, Any]) -> None:
         raise DemoDataError("; ".join(problems))
 
 
-def _create(model: Any, **fields: Any) -> Any:
-    obj = model(**fields)
-    obj.full_clean()
-    obj.save()
+def _create(model: Any, where: str, **fields: Any) -> Any:
+    """Create a validated ``model`` from the file's ``fields``; any problem is raised as a
+    DemoDataError naming ``where`` in the file it is."""
+    with _problems_at(where):
+        obj = model(**fields)
+        obj.full_clean()
+        obj.save()
     return obj
+
+
+@contextlib.contextmanager
+def _problems_at(where: str) -> Iterator[None]:
+    """Raise what goes wrong in the block as a DemoDataError naming ``where``: a value the
+    model refuses, a field it does not have, a value the database refuses (PostgreSQL
+    refuses a NUL character in text, which SQLite stores), or a name it does not know."""
+    try:
+        yield
+    except ValidationError as error:
+        raise DemoDataError(f"{where}: {'; '.join(_messages(error))}") from error
+    except (LookupError, ObjectDoesNotExist) as error:
+        raise DemoDataError(f"{where}: not found: {error}") from error
+    except (
+        TypeError,
+        ValueError,  # DemoMeetingError among them
+        AttributeError,
+        InvalidOperation,
+        DatabaseError,
+    ) as error:
+        raise DemoDataError(f"{where}: {error}") from error
+
+
+def _messages(error: ValidationError) -> list[str]:
+    if hasattr(error, "error_dict"):
+        return [f"{field}: {' '.join(m)}" for field, m in error.message_dict.items()]
+    return list(error.messages)
 
 
 @transaction.atomic
@@ -132,29 +230,43 @@ def load(path: Path = IIB, with_accounts: bool = True, with_meetings: bool = Fal
     authorities = {a.gss_code: a for a in Authority.objects.all()}
 
     org_data = dict(data["organisation"])
-    for key in ("carers_allowance_hourly", "carers_allowance_hourly_london"):
-        if org_data.get(key) is not None:
-            org_data[key] = Decimal(str(org_data[key]))
-    organisation = _create(Organisation, **org_data)
+    with _problems_at("organisation"):
+        for key in ("carers_allowance_hourly", "carers_allowance_hourly_london"):
+            if org_data.get(key) is not None:
+                org_data[key] = Decimal(str(org_data[key]))
+    organisation = _create(Organisation, "organisation", **org_data)
     groups = {
-        g["slug"]: _create(PoliticalGroup, organisation=organisation, position=i, **g)
+        g["slug"]: _create(
+            PoliticalGroup,
+            f"political_groups {g['slug']!r}",
+            organisation=organisation,
+            position=i,
+            **g,
+        )
         for i, g in enumerate(data["political_groups"])
     }
     officers = {
-        o["slug"]: _create(Officer, organisation=organisation, **o) for o in data["officers"]
+        o["slug"]: _create(Officer, f"officers {o['slug']!r}", organisation=organisation, **o)
+        for o in data["officers"]
     }
-    terms = {
-        t["slug"]: _create(
+    terms = {}
+    for t in data["terms"]:
+        where = f"terms {t['slug']!r}"
+        with _problems_at(where):
+            start, end = _day(t.get("start_date")), _day(t.get("end_date"))
+        terms[t["slug"]] = _create(
             Term,
+            where,
             organisation=organisation,
             slug=t["slug"],
-            name=t["name"],
-            start_date=_day(t["start_date"]),
-            end_date=_day(t["end_date"]),
+            name=t.get("name"),
+            start_date=start,
+            end_date=end,
         )
-        for t in data["terms"]
+    people = {
+        p["slug"]: _create(Person, f"people {p['slug']!r}", organisation=organisation, **p)
+        for p in data["people"]
     }
-    people = {p["slug"]: _create(Person, organisation=organisation, **p) for p in data["people"]}
 
     b = dict(data["board"])
     quorum = b.pop("quorum", {})
@@ -164,6 +276,7 @@ def load(path: Path = IIB, with_accounts: bool = True, with_meetings: bool = Fal
     contact = b.pop("contact_officer", None)
     board = _create(
         Board,
+        "board",
         organisation=organisation,
         contact_officer=officers.get(contact) if contact else None,
         quorum_numerator=quorum.get("numerator", 1),
@@ -176,6 +289,7 @@ def load(path: Path = IIB, with_accounts: bool = True, with_meetings: bool = Fal
         for group_slug, count in seats.items():
             _create(
                 SeatAllocation,
+                f"board: seat_allocations of {term_slug!r}, {group_slug!r}",
                 board=board,
                 term=terms[term_slug],
                 group=groups[group_slug],
@@ -186,8 +300,9 @@ def load(path: Path = IIB, with_accounts: bool = True, with_meetings: bool = Fal
             gss = row.get("authority")
             if gss and gss not in authorities:
                 raise DemoDataError(f"{term_slug}: unknown GSS code {gss!r}")
-            save_membership(
-                Membership(
+            where = f"board: memberships of {term_slug!r}, {row['person']!r}"
+            with _problems_at(where):
+                membership = Membership(
                     person=people[row["person"]],
                     board=board,
                     term=terms[term_slug],
@@ -198,14 +313,15 @@ def load(path: Path = IIB, with_accounts: bool = True, with_meetings: bool = Fal
                     voting_right=row["role"] not in OBSERVER_ROLES,
                     position=position,
                 )
-            )
+                save_membership(membership)
     for term_slug, rows in themes.items():
         for position, theme in enumerate(rows):
             _create(
                 PriorityTheme,
+                f"board: priority_themes of {term_slug!r}, entry {position + 1}",
                 board=board,
                 term=terms[term_slug],
-                name=theme["name"],
+                name=theme.get("name"),
                 description=(theme.get("description") or "").strip(),
                 lead_member=people.get(theme.get("lead_member") or ""),
                 position=position,
@@ -213,18 +329,28 @@ def load(path: Path = IIB, with_accounts: bool = True, with_meetings: bool = Fal
     if with_accounts:
         _create_accounts(board, people, officers)
     if with_meetings:
-        meetings = load_meetings()
-        load_meetings(MEETING_2019_07_11)  # no reports, so no pack to publish
-        clerk = None
-        if with_accounts:
-            _publish_demo_pack(board, meetings)
-            clerk = User.objects.get(email="clerk@example.org")
-        load_record(MEETING_2019_07_11, clerk)
-        load_record(MEETING_2019_10_29, clerk)
-        load_programmes(board)
-        for meeting in meetings:
-            load_activity(board, meeting)
+        # The shipped meetings and record name the board, terms, people and officers of
+        # iib.yaml: an edited file may lack what they need.
+        with _problems_at(
+            f"the demonstration meetings ({MEETING_2019_10_29.name}, {MEETING_2019_07_11.name}) "
+            f"need what {path.name} does not give"
+        ):
+            _load_meetings_and_record(board, with_accounts)
     return board
+
+
+def _load_meetings_and_record(board: Board, with_accounts: bool) -> None:
+    meetings = load_meetings()
+    load_meetings(MEETING_2019_07_11)  # no reports, so no pack to publish
+    clerk = None
+    if with_accounts:
+        _publish_demo_pack(board, meetings)
+        clerk = User.objects.get(email="clerk@example.org")
+    load_record(MEETING_2019_07_11, clerk)
+    load_record(MEETING_2019_10_29, clerk)
+    load_programmes(board)
+    for meeting in meetings:
+        load_activity(board, meeting)
 
 
 def _publish_demo_pack(board: Board, meetings: list[Meeting]) -> None:
@@ -239,6 +365,8 @@ def _publish_demo_pack(board: Board, meetings: list[Meeting]) -> None:
 
 
 def _day(value: Any) -> dt.date:
+    """A date from YAML (which reads 2019-05-01 as one) or from ISO text; ValueError if it is
+    neither."""
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 

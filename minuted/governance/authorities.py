@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -55,6 +56,14 @@ def _date(value: str, line: int, column: str, problems: list[str]) -> dt.date | 
 
 def parse_authorities(lines: Iterable[str]) -> list[dict[str, object]]:
     reader = csv.DictReader(lines)
+    try:
+        return _parse(reader)
+    except csv.Error as error:  # a field longer than the csv module allows, say
+        # line_num counts the lines read before the record that failed.
+        raise AuthorityDataError([f"line {reader.line_num + 1}: {error}"]) from error
+
+
+def _parse(reader: csv.DictReader[str]) -> list[dict[str, object]]:
     missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise AuthorityDataError([f"missing column {c!r}" for c in missing])
@@ -98,16 +107,51 @@ def parse_authorities(lines: Iterable[str]) -> list[dict[str, object]]:
                 "replaced_by": (raw.get("replaced-by") or "").strip(),
             }
         )
+        problems += _unstorable(rows[-1], line)
     if problems:
         raise AuthorityDataError(problems)
     return rows
 
 
+# The CSV's name of each field, for messages.
+COLUMNS = {
+    "code": "local-authority-code",
+    "gss_code": "gss-code",
+    "name": "official-name",
+    "nice_name": "nice-name",
+    "authority_type": "local-authority-type",
+    "authority_type_name": "local-authority-type-name",
+    "nation": "nation",
+    "region": "region",
+    "replaced_by": "replaced-by",
+}
+
+
+def _unstorable(row: dict[str, object], line: int) -> list[str]:
+    """A value longer than its column holds, or holding a NUL character: SQLite would store
+    either, PostgreSQL refuses them half way through the load."""
+    problems = []
+    for field, column in COLUMNS.items():
+        limit = getattr(Authority._meta.get_field(field), "max_length", None)
+        value = str(row[field])
+        if limit is not None and len(value) > limit:
+            problems.append(f"line {line}: {column} is longer than {limit} characters")
+        if "\x00" in value:
+            problems.append(f"line {line}: {column} holds a NUL character")
+    return problems
+
+
 @transaction.atomic
 def load_authorities(path: Path = DEFAULT_CSV) -> LoadReport:
     """Create or update every authority in the file (matched on its register code)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = parse_authorities(handle)
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        byte = data[error.start]
+        raise AuthorityDataError([f"line {line}: not UTF-8 (byte {byte:#04x})"]) from error
+    rows = parse_authorities(io.StringIO(text, newline=""))
     created = updated = 0
     for row in rows:
         code = str(row.pop("code"))

@@ -180,7 +180,10 @@ def decisions_csv(request: HttpRequest) -> HttpResponse:
     name = owner.slug
     slug = request.GET.get("board", "").strip()
     if slug:
-        board = Board.objects.filter(organisation=owner, slug=slug).first()
+        # PostgreSQL refuses a NUL in a query (a DataError): no board's slug holds one.
+        board = (
+            None if "\x00" in slug else Board.objects.filter(organisation=owner, slug=slug).first()
+        )
         if board is None:
             raise BadParameter(f"board must be the slug of one of the boards, not {slug!r}.")
         meetings = meetings.filter(board=board)

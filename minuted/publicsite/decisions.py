@@ -18,6 +18,7 @@ from minuted.publicsite.context_processors import site_organisation
 from minuted.record.public import latest_minutes, public_decisions
 
 PER_PAGE = 25
+MAX_PAGE_DIGITS = 6  # 999,999 pages of 25: far beyond any real list
 
 
 @dataclass
@@ -59,10 +60,15 @@ def parse_filters(params: QueryDict, boards: list[Board]) -> Filters:
     if filters.since and filters.until and filters.since > filters.until:
         filters.errors["to"] = "'to' must be the same as or after 'from'."
     if values["page"]:
-        if not values["page"].isdigit() or int(values["page"]) < 1:
-            filters.errors["page"] = "'page' must be a whole number, 1 or more."
+        page = values["page"]
+        # ASCII digits only ("²".isdigit() is true, but int() refuses it), and few enough of
+        # them for int() (which refuses more than 4,300) and for the paginator.
+        if page.isascii() and page.isdigit() and len(page) <= MAX_PAGE_DIGITS and int(page) >= 1:
+            filters.page = int(page)
         else:
-            filters.page = int(values["page"])
+            filters.errors["page"] = (
+                f"'page' must be a whole number from 1 to {10**MAX_PAGE_DIGITS - 1:,}."
+            )
     return filters
 
 

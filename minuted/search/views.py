@@ -73,7 +73,8 @@ def read_form(params: QueryDict, boards: list[Board], organisation: Any) -> Form
         form.errors["kind"] = "Choose a kind of result from the list"
     if form.values["page"]:
         page = form.values["page"]
-        if page.isascii() and page.isdigit() and 0 < int(page) < 100_000:
+        # At most 5 digits before int(), which refuses strings of more than 4,300 digits.
+        if page.isascii() and page.isdigit() and len(page) <= 5 and 0 < int(page) < 100_000:
             form.page = int(page)
         else:
             form.errors["page"] = "The page must be a whole number from 1"

@@ -210,3 +210,67 @@ def test_a_load_that_fails_half_way_writes_no_rows_and_no_files(published_world,
 
     assert rows_present() == {}
     assert every_file() == {}
+
+
+def rewritten(archive: Path, change: Any) -> Path:
+    """The archive with ``change(manifest, rows)`` applied and its checksums made to match,
+    so that the damage gets past the checksum check."""
+    with tarfile.open(archive) as source:
+        members = {m.name: source.extractfile(m).read() for m in source.getmembers()}  # type: ignore[union-attr]
+    manifest = json.loads(members.pop("manifest.json"))
+    rows = json.loads(members["database.json"])
+    manifest, rows = change(manifest, rows)
+    members["database.json"] = json.dumps(rows).encode()
+    if isinstance(manifest.get("files"), dict) and "database.json" in manifest["files"]:
+        digest = hashlib.sha256(members["database.json"]).hexdigest()
+        manifest["files"]["database.json"]["sha256"] = digest
+    target = archive.with_name("rewritten.tar.gz")
+    with tarfile.open(target, "w:gz") as tar:
+        for name, data in {"manifest.json": json.dumps(manifest).encode(), **members}.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return target
+
+
+def _without_model(manifest: Any, rows: Any) -> Any:
+    del rows[0]["model"]
+    return manifest, rows
+
+
+def _unknown_field(manifest: Any, rows: Any) -> Any:
+    rows[0]["fields"]["no_such_field"] = 1
+    return manifest, rows
+
+
+def _files_not_a_mapping(manifest: Any, rows: Any) -> Any:
+    manifest["files"] = [1]
+    return manifest, rows
+
+
+def _no_table_counts(manifest: Any, rows: Any) -> Any:
+    del manifest["tables"]
+    return manifest, rows
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (_without_model, "row 1 has no model and fields"),
+        (lambda m, r: (m, 1), "not a list of rows"),
+        (_unknown_field, "could not be loaded .*no_such_field"),
+        (_files_not_a_mapping, "'files' must give each checksum"),
+        (_no_table_counts, "'tables' must count each table"),
+    ],
+)
+def test_a_well_checksummed_but_malformed_archive_is_refused_and_nothing_is_written(
+    world, tmp_path, change, message
+):
+    """Each was a KeyError, TypeError or FieldDoesNotExist traceback (found by fuzzing); the
+    last restored the rows and then failed counting them."""
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup", str(archive), stdout=io.StringIO())
+    rows = every_row()
+    with pytest.raises(CommandError, match=message):
+        call_command("restore", str(rewritten(archive, change)), "--force", stdout=io.StringIO())
+    assert differences(rows, every_row()) == []

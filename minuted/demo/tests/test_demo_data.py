@@ -129,7 +129,7 @@ def test_a_membership_breaking_a_rule_rolls_back_the_whole_load(db, tmp_path):
     tail = tail.replace("role: member", "role: chair", 1)
     faulty = tmp_path / "two-chairs.yaml"
     faulty.write_text(head + marker + tail)
-    with pytest.raises(Exception, match="already the chair"):
+    with pytest.raises(loader.DemoDataError, match="memberships of '2019-20'.*already the chair"):
         loader.load(faulty)
     assert not Board.objects.exists()
     assert not Organisation.objects.exists()
@@ -141,3 +141,27 @@ def test_without_accounts_the_record_loads_approved_but_unpublished(db):
     minutes = Minutes.objects.get(meeting__date="2019-07-11")
     assert minutes.is_approved
     assert not MinutesVersion.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("organisation:\n", "organisation: [\n", "faulty.yaml is not readable YAML"),
+        ("- slug: peter-fleming\n", "- name: peter-fleming\n", "people, entry 1: no slug"),
+        ("  slug: lga\n", "  slug: lga\n  colour: red\n", "organisation: .*unexpected keyword"),
+        ("start_date: 2018-09-01", "start_date: 2018-02-30", "faulty.yaml .*day is out of"),
+        ("start_date: 2018-09-01", "start_date: 1 Sept", "terms '2018-19': Invalid isoformat"),
+        ("role: member", "role: [member]", "2018-19', entry 2: role must be text"),
+    ],
+)
+def test_a_wrongly_shaped_file_is_refused_naming_the_place_and_loads_nothing(
+    db, tmp_path, old, new, message
+):
+    """Each of these was a traceback (YAMLError, KeyError, TypeError, ValueError) before."""
+    text = loader.IIB.read_text()
+    assert old in text
+    faulty = tmp_path / "faulty.yaml"
+    faulty.write_text(text.replace(old, new, 1))
+    with pytest.raises(loader.DemoDataError, match=message):
+        loader.load(faulty, with_accounts=False)
+    assert not Organisation.objects.exists()

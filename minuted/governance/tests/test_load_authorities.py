@@ -71,3 +71,40 @@ def test_a_bad_file_reports_every_problem_and_loads_nothing(db, tmp_path):
 def test_a_file_missing_columns_is_refused():
     with pytest.raises(AuthorityDataError, match="missing column 'gss-code'"):
         parse_authorities(["local-authority-code,official-name\n", "AAA,Somewhere\n"])
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        # PostgreSQL refused these half way through the load (SQLite stores them): a
+        # DataError traceback there.
+        (
+            "AAAAAAAAA,Long Code Council,E07000001,,,England\n",
+            "line 2: local-authority-code is longer than 8",
+        ),
+        (
+            "AAA,Nul\x00 Council,E07000001,,,England\n",
+            "line 2: official-name holds a NUL character",
+        ),
+        ("AAA,Wales,E07000001,,,England" + "x" * 41 + "\n", "line 2: nation is longer than 40"),
+    ],
+)
+def test_a_value_the_database_cannot_hold_is_refused_naming_line_and_column(
+    db, tmp_path, row, problem
+):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + row)
+    with pytest.raises(CommandError, match=problem):
+        call_command("load_authorities", str(bad))
+    assert not Authority.objects.exists()
+
+
+def test_a_file_that_is_not_utf8_or_not_csv_is_refused_naming_the_line(db, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(HEADER.encode() + b"AAA,Caf\xe9 Council,E07000001,,,England\n")
+    with pytest.raises(CommandError, match="line 2: not UTF-8"):
+        call_command("load_authorities", str(bad))
+    bad.write_text(HEADER + 'AAA,"' + "x" * 200_000 + '",E07000001,,,England\n')
+    with pytest.raises(CommandError, match="line 2: field larger than field limit"):
+        call_command("load_authorities", str(bad))
+    assert not Authority.objects.exists()

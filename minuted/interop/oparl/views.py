@@ -184,6 +184,14 @@ def organization_meetings(request: HttpRequest, uid: uuid.UUID) -> HttpResponseB
     return _list_response(request, sources)
 
 
+def _could_be_key(key: str) -> bool:
+    """Whether ``key`` may be looked up at all: no key is longer than OParlEntry.key holds,
+    and PostgreSQL refuses a NUL character in any text it is sent (a DataError, not a
+    miss), so a key holding one is simply not found."""
+    longest = OParlEntry._meta.get_field("key").max_length or 0
+    return len(key) <= longest and "\x00" not in key
+
+
 # Objects kept as rows: where to look for each type, in order.
 _ROWS: dict[str, list[tuple[Callable[[QuerySet[Organisation]], QuerySet[Any]], Renderer]]] = {
     OParlType.BODY: [(governance.bodies, governance.render_bodies)],
@@ -211,6 +219,8 @@ def object_detail(request: HttpRequest, type_slug: str, key: str) -> HttpRespons
     type_name = TYPES.get(type_slug)
     if type_name is None:
         raise Http404(f"OParl has no type called {type_slug!r} here.")
+    if not _could_be_key(key):
+        raise Http404(f"There is no such {type_name}.")
     served = served_organisations()
     ids = Ids(request)
     if type_name in _ENTRIES:
@@ -240,6 +250,8 @@ def object_detail(request: HttpRequest, type_slug: str, key: str) -> HttpRespons
 @oparl_view
 def file_download(request: HttpRequest, key: str) -> HttpResponseBase:
     """A File's public PDF as a download (its ``accessUrl`` is the public site's copy)."""
+    if not _could_be_key(key):
+        raise Http404("There is no such file.")
     entry = (
         OParlEntry.objects.filter(
             type=OParlType.FILE,

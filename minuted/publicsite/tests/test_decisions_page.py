@@ -79,6 +79,8 @@ def test_decisions_can_be_filtered_by_the_date_of_the_meeting(client, world):
         ({"page": "two"}, "'page'"),
         ({"page": "0"}, "'page'"),
         ({"page": "99"}, "'page'"),
+        ({"page": "²"}, "'page'"),  # isdigit() is true, int() refuses it: was a 500
+        ({"page": "9" * 5000}, "'page'"),  # too many digits for int(): was a 500
     ],
 )
 def test_bad_filters_get_a_clear_error_naming_the_parameter(client, world, params, parameter):

@@ -84,6 +84,8 @@ def test_the_filters_narrow_the_results_and_stay_selected(client, world, publish
         ({"board": "no-such-board"}, "board", "Choose a board from the list"),
         ({"page": "two"}, "page", "The page must be a whole number"),
         ({"page": "0"}, "page", "The page must be a whole number"),
+        # More digits than int() converts: was a 500.
+        ({"page": "9" * 5000}, "page", "The page must be a whole number"),
         ({"page": "7"}, "page", "There is only 1 page of results"),
         ({"q": "x" * 201}, "q", "Search for at most 200 characters"),
     ],
