@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "minuted.core.security.ContentSecurityPolicyMiddleware",  # SECURE_CSP on every response
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "minuted.core.pagecache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -207,6 +208,23 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy on every response (core/security.py; the shape of Django 6.0's
+# setting). No inline script or style anywhere: templates load them from files.
+_SELF = "'self'"
+SECURE_CSP: dict[str, list[str]] = {
+    "default-src": [_SELF],
+    "script-src": [_SELF],
+    "style-src": [_SELF],
+    "img-src": [_SELF, "data:"],  # GOV.UK Frontend and Swagger UI draw icons from data: URLs
+    "font-src": [_SELF],
+    "connect-src": [_SELF],  # htmx requests
+    "object-src": ["'none'"],
+    "base-uri": [_SELF],
+    "form-action": [_SELF],
+    "frame-ancestors": ["'none'"],
+}
+# Uploads (people's photos): largest accepted size in bytes; the type is checked by content.
+MINUTED_UPLOAD_MAX_BYTES = env_int("MINUTED_UPLOAD_MAX_BYTES", 2 * 1024 * 1024)
 
 # The organisation whose boards the public site shows first (its slug); blank = the first one.
 MINUTED_ORGANISATION = env_str("MINUTED_ORGANISATION", "")

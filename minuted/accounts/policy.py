@@ -35,6 +35,7 @@ class Action(enum.StrEnum):
     MANAGE_MEMBERSHIPS = "manage the board's memberships"
     EDIT_REGISTER = "edit the person's register of interests"
     MANAGE_ORGANISATION = "manage every board of the organisation"
+    CREATE_API_TOKEN = "create an API token for the board"
 
 
 # Actions on a board that its clerks (and administrators) may do, and nobody else.
@@ -139,4 +140,7 @@ def may(
             and report.author_id == user.pk
         )
         return is_author or is_clerk_of(user, board)
+    if action is Action.CREATE_API_TOKEN:
+        # The write API is the clerks' (docs/api.md); administrators were answered above.
+        return is_clerk_of(user, board)
     raise ValueError(f"No rule for {action!r}")

@@ -1,7 +1,8 @@
 """Token authentication for the write endpoints: ``Authorization: Bearer <token>``.
 
-The token stands for its owner; what the owner may do is asked of the visibility policy
-(``minuted.accounts.policy.may``) by each endpoint, as every face does."""
+A token stands for its owner on one board. Each endpoint calls ``require``, which checks both:
+that the board is the token's board, and that the visibility policy
+(``minuted.accounts.policy.may``) lets the owner do the action there, as every face does."""
 
 from __future__ import annotations
 
@@ -12,22 +13,29 @@ from django.http import HttpRequest
 from ninja.security import HttpBearer
 
 from minuted.accounts.policy import Action, may
-from minuted.api.tokens import user_for_token
+from minuted.api.models import ApiToken
+from minuted.api.tokens import refusal, token_for
 from minuted.governance.models import Board
 
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any | None:
-        user = user_for_token(token.strip())
-        if user is not None:
-            request.user = user
-        return user
+        """The live token's record (``request.auth``); its owner becomes ``request.user``."""
+        record = token_for(token.strip())
+        if record is not None:
+            request.user = record.owner
+        return record
 
 
 token_auth = TokenAuth()
 
 
 def require(request: HttpRequest, action: Action, board: Board) -> None:
-    """Refuse (403) unless the policy lets the token's owner do ``action`` on ``board``."""
-    if not may(request.auth, action, board):  # type: ignore[attr-defined]
+    """Refuse (403) unless the token is for ``board`` and the policy lets its owner do
+    ``action`` there."""
+    record: ApiToken = request.auth  # type: ignore[attr-defined]
+    reason = refusal(record, board)
+    if reason is not None:
+        raise PermissionDenied(reason)
+    if not may(record.owner, action, board):
         raise PermissionDenied(f"You may not {action.value} ({board.name}).")

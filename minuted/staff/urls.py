@@ -170,3 +170,12 @@ urlpatterns += [
         name="matters-arising-add",
     ),
 ]
+
+# My API tokens (minuted.staff.views.api_tokens).
+from minuted.staff.views import api_tokens  # noqa: E402
+
+urlpatterns += [
+    path("me/api-tokens/", api_tokens.token_list, name="api-tokens"),
+    path("me/api-tokens/new/", api_tokens.token_new, name="api-token-new"),
+    path("me/api-tokens/<uuid:token>/revoke/", api_tokens.token_revoke, name="api-token-revoke"),
+]

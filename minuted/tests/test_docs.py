@@ -20,6 +20,8 @@ COMMANDS = [
     "reindex",
     "backup",
     "restore",
+    "api_token",
+    "api_token create",
 ]
 
 
@@ -49,7 +51,14 @@ def generated_reference() -> str:
         "```",
     ]
     for command in COMMANDS:
-        parts += ["", f"## minuted {command}", "", "```", help_text(command, "--help"), "```"]
+        parts += [
+            "",
+            f"## minuted {command}",
+            "",
+            "```",
+            help_text(*command.split(), "--help"),
+            "```",
+        ]
     return "\n".join(parts) + "\n"
 
 

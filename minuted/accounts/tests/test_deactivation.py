@@ -47,7 +47,7 @@ def test_a_deactivated_users_session_stops_working_on_the_next_request(world):
 
 
 def test_a_deactivated_users_api_token_stops_working(world):
-    _, token = issue_token(world.clerk, "Import script")
+    _, token = issue_token(world.clerk, "Import script", world.board)
     api = Client(headers={"Authorization": f"Bearer {token}"})
     url = f"/api/v1/meetings/{world.board.uid}/items"
     assert api.get(url).status_code != 401

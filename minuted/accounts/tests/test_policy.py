@@ -36,6 +36,8 @@ ALLOWED = {
     Action.MANAGE_MEMBERSHIPS: {"administrator", "clerk"},
     Action.EDIT_REGISTER: {"administrator", "clerk"},
     Action.MANAGE_ORGANISATION: {"administrator"},
+    # The write API is the clerks': a token is for a board its owner clerks (docs/api.md).
+    Action.CREATE_API_TOKEN: {"administrator", "clerk"},
 }
 
 

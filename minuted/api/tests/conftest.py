@@ -11,6 +11,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from minuted.accounts.models import Role
+from minuted.accounts.policy import Action as Permission
+from minuted.accounts.policy import may
 from minuted.api.tokens import issue_token
 from minuted.governance.models import Membership
 from minuted.meetings.models import AgendaItemKind
@@ -63,14 +66,30 @@ def anonymous(db: Any) -> Api:
     return Api()
 
 
-def api_for(user: Any) -> Api:
-    _, token = issue_token(user, "tests")
-    return Api(token)
+def token_from_when_they_clerked(user: Any, board: Any) -> str:
+    """A token ``user`` was issued for ``board`` while they were its clerk, who is no longer:
+    how a member comes to hold one (a member cannot be issued one)."""
+    role = user.role
+    user.role = Role.CLERK
+    user.save()
+    board.clerks.add(user)
+    _, token = issue_token(user, "tests", board)
+    board.clerks.remove(user)
+    user.role = role
+    user.save()
+    return token
+
+
+def api_for(user: Any, board: Any) -> Api:
+    """The API as a program with ``user``'s token for ``board``."""
+    if may(user, Permission.CREATE_API_TOKEN, board):
+        return Api(issue_token(user, "tests", board)[1])
+    return Api(token_from_when_they_clerked(user, board))
 
 
 @pytest.fixture
 def clerk_api(world: Any) -> Api:
-    return api_for(world.clerk)
+    return api_for(world.clerk, world.board)
 
 
 @dataclass
@@ -130,17 +149,18 @@ def published(world: Any) -> Published:
 
 @pytest.fixture
 def member_api(world: Any) -> Api:
-    return api_for(world.member)
+    return api_for(world.member, world.board)
 
 
 @pytest.fixture
 def other_clerk_api(world: Any) -> Api:
-    return api_for(world.clerk_of_another_board)
+    """The other board's clerk, with a token for their own board."""
+    return api_for(world.clerk_of_another_board, world.other_board)
 
 
 @pytest.fixture
 def admin_api(world: Any) -> Api:
-    return api_for(world.administrator)
+    return api_for(world.administrator, world.board)
 
 
 def field_errors(response: Any) -> dict[str, str]:

@@ -66,7 +66,7 @@ def sensitive_interest(world):
 def test_no_read_endpoint_shows_exempt_or_confidential_text(
     who, world, published, sensitive_interest, client
 ):
-    api = Api() if who == "anonymous" else api_for(world.member_of_another_board)
+    api = Api() if who == "anonymous" else api_for(world.member_of_another_board, world.board)
     urls = addresses(published, world, client)
     assert len(urls) > 15
     for url in urls:
@@ -78,7 +78,7 @@ def test_no_read_endpoint_shows_exempt_or_confidential_text(
 
 def test_the_secrets_are_there_to_be_found_by_the_boards_clerk(world, published, client):
     """The check above would see a leak: the clerk's reads of the minutes show them."""
-    api = api_for(world.clerk)
+    api = api_for(world.clerk, world.board)
     found = set()
     for url in addresses(published, world, client):
         body = api.get(url).content.decode()

@@ -97,7 +97,7 @@ def test_every_endpoint_answers_anonymous_requests_as_documented(case: Any) -> N
 
 @pytest.fixture
 def clerk_token(world: Any) -> str:
-    return issue_token(world.clerk, "schemathesis")[1]
+    return issue_token(world.clerk, "schemathesis", world.board)[1]
 
 
 @pytest.mark.django_db

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 
 from minuted.core.models import Record
+from minuted.core.security import image_kind, read_head, validate_image
 
 
 class Organisation(Record):
@@ -103,6 +106,13 @@ class PoliticalGroup(Record):
         return self.name if self.name.lower().endswith("group") else f"{self.name} Group"
 
 
+def photo_path(instance: Person, filename: str) -> str:
+    """A random name under people/, with the extension of the image's real format: never the
+    uploader's file name (OWASP File Upload Cheat Sheet: rename uploads)."""
+    kind = image_kind(read_head(instance.photo)) or "bin"  # validate_image has run: an image
+    return f"people/{uuid.uuid4().hex}.{kind}"
+
+
 class Person(Record):
     """Someone who sits on boards: a councillor, or an independent member or observer."""
 
@@ -114,7 +124,8 @@ class Person(Record):
     honours = models.CharField(max_length=60, blank=True)  # post-nominals: OBE, MBE, CBE, JP
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
-    photo = models.FileField(upload_to="people/", blank=True)
+    # JPEG, PNG or WebP by content, under MINUTED_UPLOAD_MAX_BYTES (core/security.py).
+    photo = models.FileField(upload_to=photo_path, blank=True, validators=[validate_image])
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -1,7 +1,9 @@
 """My meetings: a member's upcoming meetings on the boards they sit on, the actions the minutes
-gave them, and the way to their register of interests."""
+gave them, and the way to their register of interests and (for clerks) their API tokens."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -9,10 +11,15 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from minuted.accounts.policy import is_member_of
+from minuted.api.tokens import boards_for_new_token
 from minuted.meetings.models import Meeting
 from minuted.record.outstanding import actions_owned_by
 from minuted.staff.views.actions import TAGS
 from minuted.staff.views.workspace import ActionDue
+
+
+def _has_or_may_have_tokens(user: Any) -> bool:
+    return bool(user.api_tokens.exists() or boards_for_new_token(user))
 
 
 @login_required
@@ -36,5 +43,11 @@ def my_meetings(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "staff/me.html",
-        {"person": person, "boards": boards, "meetings": meetings, "actions": actions},
+        {
+            "person": person,
+            "boards": boards,
+            "meetings": meetings,
+            "actions": actions,
+            "show_api_tokens": _has_or_may_have_tokens(user),
+        },
     )
