@@ -1,6 +1,5 @@
-"""Who may see a programme: everyone, where it is public; otherwise those who may see the
-overseeing board's exempt papers (its clerks and members, administrators) and the
-programme's managers. Returns in draft are never shown outside the staff screens."""
+"""The programme's questions of the policy (minuted.accounts.policy decides them all), and the
+programmes a user works on. Returns in draft are never shown outside the staff screens."""
 
 from __future__ import annotations
 
@@ -14,41 +13,23 @@ from minuted.programme.models import Programme
 
 
 def may_view(user: Any, programme: Programme) -> bool:
-    if programme.is_public:
-        return True
-    if may(user, Action.VIEW_EXEMPT, programme.board):
-        return True
-    return bool(
-        getattr(user, "is_authenticated", False)
-        and user.is_active
-        and programme.managers.filter(pk=user.pk).exists()
-    )
+    return may(user, Action.VIEW_PROGRAMME, programme=programme)
 
 
 def is_manager(user: Any, programme: Programme) -> bool:
-    """Administrators, and the programme's managers (who sign returns off)."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return bool(user.is_administrator or programme.managers.filter(pk=user.pk).exists())
+    """Administrators, and the programme's managers (who sign returns off and import)."""
+    return may(user, Action.MANAGE_PROGRAMME, programme=programme)
 
 
 def may_enter_return(user: Any, output: Any) -> bool:
     """The output's officer lead writes its returns; a manager may too."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return output.officer_lead_id == user.pk or is_manager(user, output.programme)
+    return may(user, Action.ENTER_RETURN, output=output)
 
 
 def may_work_on(user: Any, programme: Programme) -> bool:
     """Who gets the programme's staff screen: its managers, the overseeing board's clerks,
     and the officer leads of its outputs."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return (
-        is_manager(user, programme)
-        or may(user, Action.MANAGE_BOARD, programme.board)
-        or programme.outputs.filter(officer_lead=user).exists()
-    )
+    return may(user, Action.WORK_ON_PROGRAMME, programme=programme)
 
 
 def programmes_for(user: Any) -> list[Programme]:
