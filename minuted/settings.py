@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs page's Swagger UI from static files, not a CDN
     "minuted.demo",
     "minuted.audit",
+    "minuted.programme",
 ]
 
 MIDDLEWARE = [

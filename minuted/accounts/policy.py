@@ -36,6 +36,10 @@ class Action(enum.StrEnum):
     EDIT_REGISTER = "edit the person's register of interests"
     MANAGE_ORGANISATION = "manage every board of the organisation"
     CREATE_API_TOKEN = "create an API token for the board"
+    VIEW_PROGRAMME = "see the programme"
+    WORK_ON_PROGRAMME = "work on the programme's returns and tables"
+    MANAGE_PROGRAMME = "sign off and import into the programme"
+    ENTER_RETURN = "enter the output's returns"
 
 
 # Actions on a board that its clerks (and administrators) may do, and nobody else.
@@ -50,8 +54,21 @@ CLERK_ACTIONS = frozenset(
         Action.MANAGE_MEMBERSHIPS,
     }
 )
+# Actions asked of a programme the board oversees (``programme=``), or of one of its outputs
+# (``output=``).
+PROGRAMME_ACTIONS = frozenset(
+    {
+        Action.VIEW_PROGRAMME,
+        Action.WORK_ON_PROGRAMME,
+        Action.MANAGE_PROGRAMME,
+        Action.ENTER_RETURN,
+    }
+)
 # Actions asked of something other than a board.
-NOT_OF_A_BOARD = frozenset({Action.VIEW_PUBLIC, Action.MANAGE_ORGANISATION, Action.EDIT_REGISTER})
+NOT_OF_A_BOARD = (
+    frozenset({Action.VIEW_PUBLIC, Action.MANAGE_ORGANISATION, Action.EDIT_REGISTER})
+    | PROGRAMME_ACTIONS
+)
 
 
 class BoardLike(Protocol):
@@ -100,6 +117,36 @@ def _may_edit_register(user: Any, person: Any) -> bool:
     return bool(user.role == Role.CLERK and person.memberships.filter(board__clerks=user).exists())
 
 
+def _may_on_programme(user: Any, action: Action, programme: Any, output: Any) -> bool:
+    """A programme's rules (docs/programme.md, "Who sees what"): a public programme is seen by
+    everyone, a private one by those who see the overseeing board's exempt papers; its managers
+    (administrators, and the officers named on it) sign off and import; an output's officer
+    lead enters its returns; the board's clerks and the officer leads work on its screen.
+    Read through ``Programme.managers``, ``Programme.board`` and ``Output.officer_lead``."""
+    if output is not None:
+        programme = output.programme
+    if programme is None:
+        raise ValueError(f"{action.value!r} is asked of a programme or an output")
+    if action is Action.VIEW_PROGRAMME and programme.is_public:
+        return True
+    if not _active_user(user):
+        return False
+    manager = is_administrator(user) or programme.managers.filter(pk=user.pk).exists()
+    if action is Action.MANAGE_PROGRAMME:
+        return bool(manager)
+    if action is Action.ENTER_RETURN:
+        if output is None:
+            raise ValueError(f"{action.value!r} is asked of an output")
+        return bool(manager or output.officer_lead_id == user.pk)
+    if action is Action.VIEW_PROGRAMME:
+        return bool(manager or may(user, Action.VIEW_EXEMPT, programme.board))
+    return bool(
+        manager
+        or is_clerk_of(user, programme.board)
+        or programme.outputs.filter(officer_lead=user).exists()
+    )
+
+
 def may(
     user: Any,
     action: Action,
@@ -107,6 +154,8 @@ def may(
     on: dt.date | None = None,
     report: Any = None,
     person: Any = None,
+    programme: Any = None,
+    output: Any = None,
 ) -> bool:
     """May ``user`` (a User or AnonymousUser) do ``action``, on ``board`` where it concerns one?
 
@@ -123,6 +172,8 @@ def may(
         if person is None:
             raise ValueError(f"{action.value!r} is asked of a person")
         return _may_edit_register(user, person)
+    if action in PROGRAMME_ACTIONS:
+        return _may_on_programme(user, action, programme, output)
     if is_administrator(user):
         return True
     if action is Action.MANAGE_ORGANISATION:

@@ -11,7 +11,7 @@ from ninja.operation import Operation
 
 from minuted.api import errors
 from minuted.api.presenters import api_url
-from minuted.api.routers import attendance, governance, meetings, minutes, papers
+from minuted.api.routers import attendance, governance, meetings, minutes, papers, programmes
 
 DESCRIPTION = """\
 Public data of the boards Minuted runs — boards, terms, memberships, people, meetings with
@@ -50,7 +50,7 @@ class Index(Schema):
 def index(request: HttpRequest) -> Any:
     """Where to start: the OpenAPI document, its documentation page and the lists."""
     names = ["organisations", "boards", "terms", "groups", "people", "memberships"]
-    names += ["meetings", "papers", "decisions", "actions"]
+    names += ["meetings", "papers", "decisions", "actions", "programmes"]
     return {
         "openapi": api_url(request, "openapi-json"),
         "docs": api_url(request, "openapi-view"),
@@ -58,5 +58,5 @@ def index(request: HttpRequest) -> Any:
     }
 
 
-for module in (governance, meetings, papers, attendance, minutes):
+for module in (governance, meetings, papers, attendance, minutes, programmes):
     api.add_router("", module.router)

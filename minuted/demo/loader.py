@@ -21,6 +21,7 @@ from django.db import DatabaseError, transaction
 
 from minuted.accounts.models import Role, User
 from minuted.demo.meetings import MEETING_2019_10_29, load_meetings
+from minuted.demo.programme import load_activity, load_programmes
 from minuted.demo.record import MEETING_2019_07_11, load_record
 from minuted.governance.authorities import load_authorities
 from minuted.governance.models import (
@@ -62,6 +63,7 @@ DEMO_ACCOUNTS = (
     DemoAccount("clerk@example.org", Role.CLERK, "clerk of the Improvement and Innovation Board"),
     DemoAccount("officer@example.org", Role.OFFICER, "officer (Dennis Skinner)"),
     DemoAccount("member@example.org", Role.MEMBER, "member (Cllr Liz Green, Vice-Chair)"),
+    DemoAccount("manager@example.org", Role.OFFICER, "programme manager of the 2019/20 programme"),
 )
 
 
@@ -346,6 +348,9 @@ def _load_meetings_and_record(board: Board, with_accounts: bool) -> None:
         clerk = User.objects.get(email="clerk@example.org")
     load_record(MEETING_2019_07_11, clerk)
     load_record(MEETING_2019_10_29, clerk)
+    load_programmes(board)
+    for meeting in meetings:
+        load_activity(board, meeting)
 
 
 def _publish_demo_pack(board: Board, meetings: list[Meeting]) -> None:

@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from minuted.core.spreadsheet import safe_cell
 from minuted.governance.models import Board, Term
 from minuted.interop.feeds import minutes_url
 from minuted.interop.lookups import (
@@ -35,15 +36,6 @@ from minuted.record.models import Action
 from minuted.record.public import PublicAction, latest_minutes, public_actions, public_decisions
 from minuted.record.register import statistics
 from minuted.record.rules.actions import action_state
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> Any:
-    """A text cell a spreadsheet will show as text; numbers pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def csv_response(

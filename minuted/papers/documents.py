@@ -17,6 +17,7 @@ from minuted.meetings.rules.agenda import Entry, agenda_rows, effective_exemptio
 from minuted.papers.models import PackEdition, PackKind, Report
 from minuted.papers.numbering import Para, number_paragraphs
 from minuted.rendering.blocks import markdown_to_blocks, table_block
+from minuted.rendering.charts import chart_block
 
 
 def inline_markdown(text: str) -> list[dict[str, Any]]:
@@ -106,7 +107,10 @@ def _reading_order(paragraphs: list[Any]) -> list[Any]:
 def _paragraph_blocks(paragraph: Any) -> list[dict[str, Any]]:
     if paragraph.table is not None:
         t = paragraph.table
-        return [table_block(t.get("caption", ""), t.get("header", []), t.get("rows", []))]
+        table = table_block(t.get("caption", ""), t.get("header", []), t.get("rows", []))
+        if isinstance(t.get("chart"), dict):  # a chart, drawn from its data, then that data
+            return [chart_block(t["chart"]), table]
+        return [table]
     return markdown_to_blocks(paragraph.text)
 
 

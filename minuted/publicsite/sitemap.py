@@ -15,6 +15,7 @@ from minuted.governance.models import Board, Membership, Person
 from minuted.meetings.models import Meeting
 from minuted.papers.models import PackKind, PackVersion
 from minuted.papers.public import latest_packs, public_papers
+from minuted.programme.models import Programme
 from minuted.publicsite.context_processors import site_organisation
 from minuted.record.public import latest_minutes
 
@@ -38,6 +39,9 @@ def sitemap(request: HttpRequest) -> HttpResponse:
             .order_by("board__slug", "term__slug")
         ):
             entries.append((reverse("board-term", args=[board_slug, term_slug]), ""))
+        for programme in Programme.objects.filter(board__in=boards, is_public=True):
+            path = reverse("programme", args=[programme.slug])
+            entries.append((path, f"{programme.modified:%Y-%m-%d}"))
         for meeting in meetings.order_by("date"):
             path = reverse("meeting", args=[meeting.board.slug, meeting.slug])
             entries.append((path, f"{meeting.modified:%Y-%m-%d}"))

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from minuted.publicsite import decisions, packs, sitemap, views
+from minuted.publicsite import decisions, packs, programmes, sitemap, views
 
 
 class ItemNumber:
@@ -28,6 +28,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap.sitemap, name="sitemap"),
     path("robots.txt", sitemap.robots, name="robots"),
     path("decisions/", decisions.decision_list, name="decision-list"),
+    path("programmes/<slug:programme>/", programmes.programme_detail, name="programme"),
     path("meetings/<slug:board>/<slug:meeting>/", packs.meeting_detail, name="meeting"),
     path(
         "meetings/<slug:board>/<slug:meeting>/items/<item:number>/",

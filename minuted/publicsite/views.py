@@ -16,6 +16,7 @@ from minuted.governance.services import current_term, roster
 from minuted.meetings.models import Meeting, MeetingStatus
 from minuted.papers.models import PackVersion
 from minuted.papers.public import PublicPaper, latest_packs, public_papers
+from minuted.programme.access import may_view
 from minuted.publicsite.context_processors import site_organisation
 from minuted.record.interests import public_register, withheld_interests
 from minuted.record.models import Attendance, MinutesVersion
@@ -116,6 +117,9 @@ def board_detail(request: HttpRequest, board: str, term: str | None = None) -> H
         if the_term
         else [],
         "other_terms": [(t, n) for t, n in board_terms(the_board) if t != the_term],
+        "programmes": [
+            p for p in the_board.programmes.order_by("-start_date") if may_view(request.user, p)
+        ],
     }
     return render(request, "publicsite/board_detail.html", context)
 

@@ -5,9 +5,12 @@ are GOV.UK Frontend's, so the edition looks like the rest of the site."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any
+
+from minuted.rendering import charts
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -50,6 +53,8 @@ def block_html(block: Mapping[str, Any], heading_base: int = 3) -> str:
         return f'<{tag} class="govuk-list {style}"{start_attr}>{items}</{tag}>'
     if kind == "table":
         return table_html(block)
+    if kind == "chart":
+        return chart_html(block)
     if kind == "quote":
         return f'<blockquote class="govuk-inset-text">{blocks_html(block["blocks"])}</blockquote>'
     if kind == "code":
@@ -59,6 +64,21 @@ def block_html(block: Mapping[str, Any], heading_base: int = 3) -> str:
 
 def blocks_html(blocks: Iterable[Mapping[str, Any]], heading_base: int = 3) -> str:
     return "".join(block_html(b, heading_base) for b in blocks)
+
+
+def chart_html(block: Mapping[str, Any]) -> str:
+    """A chart drawn from its spec (labels escaped by rendering.charts); its data table is the
+    block that follows it."""
+    try:
+        ident = "chart-" + hashlib.sha256(repr(block).encode()).hexdigest()[:10]
+        drawing = charts.svg(block.get("spec") or {}, ident)
+    except charts.ChartError:
+        drawing = ""
+    title = escape(str(block.get("title", "")))
+    return (
+        f'<figure class="govuk-!-margin-0 govuk-!-margin-bottom-4">'
+        f'<figcaption class="govuk-heading-s">{title}</figcaption>{drawing}</figure>'
+    )
 
 
 def table_html(block: Mapping[str, Any]) -> str:

@@ -60,6 +60,8 @@ from typing import Any
 
 import typst
 
+from minuted.rendering import charts
+
 logger = logging.getLogger(__name__)
 
 RENDERING_DIR = Path(__file__).resolve().parent
@@ -138,7 +140,9 @@ def _compiler(document: Mapping[str, Any]) -> typst.Compiler:
 def _template_compiler(template: Path, data: Any) -> typst.Compiler:
     """A compiler for ``template`` (whose folder is its root) with ``data`` as JSON in
     ``sys.inputs.document`` and the shipped fonts only."""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+    payload = json.dumps(
+        with_drawn_charts(data), ensure_ascii=False, separators=(",", ":"), default=str
+    )
     return typst.Compiler(
         template,
         root=TEMPLATE_DIR,
@@ -222,6 +226,23 @@ def _fonts() -> typst.Fonts:
         include_embedded_fonts=False,
         font_paths=[str(FONTS_DIR)],
     )
+
+
+def with_drawn_charts(value: Any) -> Any:
+    """``value`` with each chart block given its SVG, drawn from its spec: the template
+    places it as an image, with the chart's title as its alternative text. A spec that cannot
+    be drawn leaves the title alone (its data table follows it in any case)."""
+    if isinstance(value, Mapping):
+        out = {key: with_drawn_charts(item) for key, item in value.items()}
+        if out.get("type") == "chart":
+            try:
+                out["svg"] = charts.svg(out.get("spec") or {}, "chart")
+            except charts.ChartError:
+                out.pop("svg", None)
+        return out
+    if isinstance(value, list | tuple):
+        return [with_drawn_charts(item) for item in value]
+    return value
 
 
 def printable(value: Any) -> Any:

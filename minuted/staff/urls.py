@@ -8,6 +8,7 @@ from minuted.staff.views import (
     memberships,
     minutes,
     plan,
+    programme,
     report,
     workspace,
 )
@@ -44,6 +45,35 @@ urlpatterns = [
     path("reports/<uuid:report>/", report.report_edit, name="report"),
     path("boards/<slug:board>/actions/", actions.actions, name="actions"),
     path("boards/<slug:board>/memberships/", memberships.memberships, name="memberships"),
+]
+
+# The programme screens (minuted.staff.views.programme).
+urlpatterns += [
+    path("programmes/<uuid:programme>/", programme.programme_screen, name="programme"),
+    path(
+        "programmes/<uuid:programme>/import/",
+        programme.programme_import,
+        name="programme-import",
+    ),
+    path(
+        "programmes/<uuid:programme>/<slug:what>.csv",
+        programme.programme_export,
+        name="programme-export",
+    ),
+    path("programmes/<uuid:programme>/embed/", programme.programme_embed, name="programme-embed"),
+    path(
+        "programmes/<uuid:programme>/activity/", programme.activity_add, name="programme-activity"
+    ),
+    path(
+        "programmes/<uuid:programme>/activity/compile/",
+        programme.activity_compile,
+        name="programme-activity-compile",
+    ),
+    path(
+        "programmes/<uuid:programme>/returns/<uuid:output>/<uuid:period>/",
+        programme.return_screen,
+        name="programme-return",
+    ),
 ]
 
 # The clerk's minutes screen (minuted.staff.views.minutes).

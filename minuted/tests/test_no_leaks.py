@@ -32,6 +32,7 @@ from minuted.governance.models import Membership
 from minuted.meetings.models import AgendaItemKind
 from minuted.meetings.services import add_item
 from minuted.papers.publishing import publish_pack
+from minuted.programme.models import Output, Programme, Theme
 from minuted.record.interests import save_entry
 from minuted.record.models import (
     Action,
@@ -63,6 +64,7 @@ SECRETS = (
     "DECISION",
     "ACTION",
     "SENSITIVE",
+    "PROGRAMME",
 )
 # Whole canary names only: a PDF's compressed bytes can hold "QZX" and capitals by chance.
 CANARY = re.compile("QZX(?:" + "|".join(sorted(SECRETS, key=len, reverse=True)) + ")")
@@ -82,6 +84,7 @@ REACHED = (
     "/oparl/v1/agenda-item/",
     "/mgWebService.asmx/GetMeeting",
     "/api/v1/",
+    "/programmes/",
 )
 MAX_FOLLOWED = 1000  # links found in pages, beyond every address made from the patterns
 
@@ -155,6 +158,25 @@ def secrets(world: Any) -> Secrets:
         "Registered",
     )
     upcoming = make_meeting(world.board, world.term, today + dt.timedelta(days=20))
+    programmes = [
+        Programme.objects.create(
+            organisation=world.organisation,
+            board=world.board,
+            name=name,
+            slug=slug,
+            start_date=today - dt.timedelta(days=100),
+            end_date=today + dt.timedelta(days=265),
+            is_public=public,
+        )
+        for name, slug, public in (
+            ("Improvement programme", "public-programme", True),
+            ("Draft programme", "private-programme", False),
+        )
+    ]
+    theme = Theme.objects.create(programme=programmes[1], name="Theme")
+    Output.objects.create(
+        programme=programmes[1], theme=theme, reference="1.1", description=secret("PROGRAMME")
+    )
 
     objects = [held, exempt, report, confidential, decision, action, declaration, entry]
     return Secrets(
@@ -163,10 +185,11 @@ def secrets(world: Any) -> Secrets:
             "term": [world.term.slug],
             "meeting": [held.slug, upcoming.slug],
             "person": [member.person.slug],
+            "programme": [p.slug for p in programmes],
             "edition": ["public", "members"],
             "report": [f"r{report.pk}", f"r{open_report.pk}"],
             "number": ["1"],
-            "uuid": [str(o.uid) for o in objects],
+            "uuid": [str(o.uid) for o in [*objects, *programmes]],
             "int": sorted({"1", *(str(o.pk) for o in objects), str(world.board.pk)}),
             # Query strings tried on every address: search words, and the parameters the
             # ModernGov-compatible service and filters take.

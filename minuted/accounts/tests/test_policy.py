@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from minuted.accounts.policy import Action, is_clerk_of, is_member_of, may
+from minuted.accounts.policy import PROGRAMME_ACTIONS, Action, is_clerk_of, is_member_of, may
 from minuted.testing import appoint, make_person, make_user
 
 ROLES = (
@@ -38,7 +38,34 @@ ALLOWED = {
     Action.MANAGE_ORGANISATION: {"administrator"},
     # The write API is the clerks': a token is for a board its owner clerks (docs/api.md).
     Action.CREATE_API_TOKEN: {"administrator", "clerk"},
+    # On a programme the board oversees that is not public, whose one output has the officer
+    # as its lead, and which has no manager among these roles (a manager's rights are tested
+    # in minuted/programme/tests).
+    Action.VIEW_PROGRAMME: {"administrator", "clerk", "member"},
+    Action.WORK_ON_PROGRAMME: {"administrator", "clerk", "officer"},
+    Action.MANAGE_PROGRAMME: {"administrator"},
+    Action.ENTER_RETURN: {"administrator", "officer"},
 }
+
+
+@pytest.fixture
+def output(world):
+    """The one output of a private programme overseen by the board, led by the officer."""
+    from minuted.programme.models import Output, Programme, Theme
+
+    programme = Programme.objects.create(
+        organisation=world.organisation,
+        board=world.board,
+        name="Improvement programme",
+        slug="improvement",
+        start_date=world.term.start_date,
+        end_date=world.term.end_date,
+        is_public=False,
+    )
+    theme = Theme.objects.create(programme=programme, name="Peer challenge")
+    return Output.objects.create(
+        programme=programme, theme=theme, description="Peer challenges", officer_lead=world.officer
+    )
 
 
 @pytest.fixture
@@ -50,9 +77,13 @@ def colleague(world):
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("action", list(Action))
-def test_each_role_may_do_exactly_what_the_table_allows(world, colleague, role, action):
+def test_each_role_may_do_exactly_what_the_table_allows(world, colleague, output, role, action):
     user = getattr(world, role)
-    if action is Action.EDIT_REGISTER:
+    if action is Action.ENTER_RETURN:
+        answer = may(user, action, output=output)
+    elif action in PROGRAMME_ACTIONS:
+        answer = may(user, action, programme=output.programme)
+    elif action is Action.EDIT_REGISTER:
         answer = may(user, action, person=colleague)
     elif action is Action.MANAGE_ORGANISATION:
         answer = may(user, action)
@@ -145,3 +176,12 @@ def test_a_deactivated_member_may_no_longer_edit_their_own_register(world):
 def test_a_clerk_of_another_board_may_do_the_clerks_jobs_on_their_own_board_only(world, action):
     assert may(world.clerk_of_another_board, action, world.other_board)
     assert not may(world.clerk_of_another_board, action, world.board)
+
+
+def test_a_public_programme_is_seen_by_everyone_and_a_question_needs_its_programme(world, output):
+    output.programme.is_public = True
+    assert may(world.anonymous, Action.VIEW_PROGRAMME, programme=output.programme)
+    with pytest.raises(ValueError, match="asked of a programme"):
+        may(world.clerk, Action.VIEW_PROGRAMME)
+    with pytest.raises(ValueError, match="asked of an output"):
+        may(world.clerk, Action.ENTER_RETURN, programme=output.programme)

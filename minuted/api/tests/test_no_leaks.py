@@ -17,9 +17,12 @@ from minuted.api.tests.conftest import (
     Api,
     api_for,
 )
+from minuted.programme.models import Output, Programme, Theme
+from minuted.programme.tests.test_returns import Scene
 from minuted.record.models import RegisterCategory, RegisterEntry
 
 SENSITIVE_INTEREST = "A refuge for survivors of domestic abuse"
+PRIVATE_PROGRAMME = "A programme still being negotiated with the funder"
 SECRETS = [
     EXEMPT_REPORT,
     "Peer challenge contract",  # the exempt report's own title
@@ -27,6 +30,7 @@ SECRETS = [
     CONFIDENTIAL_DECISION,
     CONFIDENTIAL_ACTION,
     SENSITIVE_INTEREST,
+    PRIVATE_PROGRAMME,
 ]
 
 
@@ -36,6 +40,7 @@ def addresses(published, world, client) -> list[str]:
         "person": [world.member.person.uid],
         "meeting": [published.meeting.uid],
         "paper": [published.exempt_report.uid, published.public_report.uid],
+        "programme": list(Programme.objects.values_list("uid", flat=True)),
     }
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     out = []
@@ -62,9 +67,27 @@ def sensitive_interest(world):
     )
 
 
+@pytest.fixture
+def programmes(world):
+    """A public programme, and one not public whose output names the secret."""
+    scene = Scene(world)
+    private = Programme.objects.create(
+        organisation=world.organisation,
+        board=world.board,
+        name=PRIVATE_PROGRAMME,
+        slug="private",
+        start_date=scene.programme.start_date,
+        end_date=scene.programme.end_date,
+        is_public=False,
+    )
+    theme = Theme.objects.create(programme=private, name=PRIVATE_PROGRAMME)
+    Output.objects.create(programme=private, theme=theme, description=PRIVATE_PROGRAMME)
+    return [scene.programme, private]
+
+
 @pytest.mark.parametrize("who", ["anonymous", "member of another board"])
 def test_no_read_endpoint_shows_exempt_or_confidential_text(
-    who, world, published, sensitive_interest, client
+    who, world, published, sensitive_interest, programmes, client
 ):
     api = Api() if who == "anonymous" else api_for(world.member_of_another_board, world.board)
     urls = addresses(published, world, client)

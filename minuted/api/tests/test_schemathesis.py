@@ -28,6 +28,7 @@ from schemathesis.specs.openapi.checks import (
 
 from minuted.api.tests.conftest import Published
 from minuted.api.tokens import issue_token
+from minuted.programme.tests.test_returns import Scene
 from minuted.record.models import Action, Decision, OtherAttendee
 
 CHECKS = [
@@ -62,6 +63,8 @@ def api_schema(request: Any, world: Any, published: Published, connection_kept_o
     meeting = published.meeting
     entry = published.minutes.items.get(agenda_item=published.public_item)
     other = OtherAttendee.objects.create(meeting=meeting, name="Jane Officer", role="Adviser")
+    programme = Scene(world)  # a public programme with a theme, an output and two KPIs
+    programme.signed_return(0, "30")
     schema.config.update(
         parameters={
             "board": str(world.board.uid),
@@ -72,6 +75,7 @@ def api_schema(request: Any, world: Any, published: Published, connection_kept_o
             "decision": str(Decision.objects.filter(item=entry).get().uid),
             "action": str(Action.objects.filter(item=entry).get().uid),
             "other": str(other.uid),
+            "programme": str(programme.programme.uid),
         }
     )
     schema.config.generation.update(max_examples=EXAMPLES)

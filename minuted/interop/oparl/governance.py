@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.db.models import F, OuterRef, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from minuted.governance.models import (
@@ -29,6 +30,7 @@ from minuted.interop.oparl.common import (
     tombstone_modified,
 )
 from minuted.interop.oparl.ids import BODY_LISTS, Ids, moment
+from minuted.programme.models import Programme
 
 
 def bodies(organisations: QuerySet[Organisation]) -> QuerySet[Organisation]:
@@ -128,6 +130,11 @@ def render_boards(rows: list[Board], ids: Ids) -> list[Json]:
         .order_by("term__start_date", "pk")
     ):
         memberships[m.board_id].append(m)
+    programmes: dict[int, list[Programme]] = defaultdict(list)
+    for programme in Programme.objects.filter(board__in=rows, is_public=True).order_by(
+        "-start_date", "pk"
+    ):
+        programmes[programme.board_id].append(programme)
     today = timezone.localdate()
     role_order = list(MembershipRole)
     out = []
@@ -153,6 +160,23 @@ def render_boards(rows: list[Board], ids: Ids) -> list[Json]:
         org["minuted:quorum"] = _quorum_rule(board)
         org["minuted:meetingsPerYear"] = board.meetings_per_year
         put(org, "minuted:hashtag", board.hashtag)
+        # The public programmes the board oversees; their data is in the JSON API.
+        put(
+            org,
+            "minuted:programme",
+            [
+                {
+                    "name": programme.name,
+                    "startDate": programme.start_date.isoformat(),
+                    "endDate": programme.end_date.isoformat(),
+                    "web": ids.site("programme", ("slug", programme.slug)),
+                    "minuted:data": ids.absolute(
+                        reverse("api-v1:programme", kwargs={"programme": programme.uid})
+                    ),
+                }
+                for programme in programmes[board.pk]
+            ],
+        )
         org.update(stamps(board))
         out.append(org)
     return out

@@ -20,6 +20,7 @@ from minuted.meetings.models import AgendaItem, AgendaItemKind, Meeting
 from minuted.meetings.rules.clear_days import ClearDaysRule
 from minuted.meetings.services import DeadlineStatus
 from minuted.papers.models import PackKind, PackVersion, Report, ReportStatus
+from minuted.programme import access
 from minuted.record.outstanding import (
     DUE_WITHIN_DAYS,
     AwaitingApproval,
@@ -146,5 +147,6 @@ def workspace(request: HttpRequest) -> HttpResponse:
         "is_officer": getattr(user, "role", None) == Role.OFFICER,
         "has_meetings": person is not None,
         "due_within": DUE_WITHIN_DAYS,
+        "programmes": access.programmes_for(user),
     }
     return render(request, "staff/workspace.html", context)
