@@ -47,6 +47,8 @@ PAGES = {
     "decisions": "/decisions/",
     "decisions of a board and dates": f"/decisions/?board={BOARD}&from=2019-01-01&to=2019-12-31",
     "decisions with a bad filter": "/decisions/?from=29%2F10%2F2019",
+    "programme dashboard, with charts": "/programmes/sli-2019-20/",
+    "programme held with its reported result": "/programmes/sli-2018-19/",
     "not found": "/no/such/page/",
 }
 STATUS = {"not found": 404, "decisions with a bad filter": 400}
