@@ -29,6 +29,11 @@ urlpatterns = [
     path("robots.txt", sitemap.robots, name="robots"),
     path("decisions/", decisions.decision_list, name="decision-list"),
     path("programmes/<slug:programme>/", programmes.programme_detail, name="programme"),
+    path(
+        "programmes/<slug:programme>/<slug:what>.csv",
+        programmes.programme_csv,
+        name="programme-csv",
+    ),
     path("meetings/<slug:board>/<slug:meeting>/", packs.meeting_detail, name="meeting"),
     path(
         "meetings/<slug:board>/<slug:meeting>/items/<item:number>/",

@@ -105,3 +105,23 @@ def test_the_board_page_and_sitemap_link_a_public_programme_and_the_workspace_it
         not in client.get(reverse("board", args=[scene.world.board.slug])).content.decode()
     )
     assert dashboard not in client.get(reverse("sitemap")).content.decode()
+
+
+def test_the_dashboard_offers_the_outputs_and_signed_off_actuals_as_csv(scene, client):
+    from minuted.programme.services import draft_return, save_return
+
+    scene.signed_return(0, "30")
+    draft = draft_return(scene.output, scene.periods[1], scene.world.officer)
+    save_return(
+        draft, commentary="", evidence="", actuals={scene.peer.pk: "77"}, user=scene.world.officer
+    )
+    outputs = client.get(reverse("programme-csv", args=[scene.programme.slug, "outputs"]))
+    assert outputs["Content-Type"] == "text/csv; charset=utf-8"
+    assert "Peer challenges delivered,quantitative,110" in outputs.content.decode()
+    actuals = client.get(reverse("programme-csv", args=[scene.programme.slug, "actuals"]))
+    assert ",30\n" in actuals.content.decode() and "77" not in actuals.content.decode()
+    Programme.objects.filter(pk=scene.programme.pk).update(is_public=False)
+    assert (
+        client.get(reverse("programme-csv", args=[scene.programme.slug, "outputs"])).status_code
+        == 404
+    )
