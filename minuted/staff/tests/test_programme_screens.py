@@ -197,3 +197,32 @@ def test_only_the_boards_clerks_collect_activity(scene, client):
     client.force_login(scene.manager)
     url = reverse("staff:programme-activity", args=[scene.programme.uid])
     assert client.post(url, {}).status_code == 403
+
+
+def test_the_manager_sets_a_status_by_hand_only_with_a_reason(scene, client):
+    from minuted.programme.services import kpi_results
+
+    scene.signed_return(0, "30")
+    client.force_login(scene.manager)
+    response = client.post(
+        return_url(scene),
+        {"do": "override", "override-kpi": scene.peer.pk, "override-status": "at risk"},
+    )
+    assert response.status_code == 400
+    assert "Say why the computed status is overridden." in response.content.decode()
+    reason = "The supplier of the peer challenge programme has withdrawn"
+    response = client.post(
+        return_url(scene),
+        {
+            "do": "override",
+            "override-kpi": scene.peer.pk,
+            "override-status": "at risk",
+            "override-reason": reason,
+        },
+    )
+    assert response.status_code == 302
+    result = next(r for r in kpi_results(scene.programme, scene.periods[0]) if r.kpi == scene.peer)
+    assert result.status.value == "at risk" and result.override.reason == reason
+    assert reason in client.get(return_url(scene)).content.decode()
+    client.force_login(scene.world.officer)
+    assert client.post(return_url(scene), {"do": "override"}).status_code == 403

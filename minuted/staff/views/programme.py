@@ -30,8 +30,9 @@ from minuted.programme.models import (
     ReportingPeriod,
     Return,
     ReturnStatus,
+    StatusOverride,
 )
-from minuted.programme.rules.status import Kind
+from minuted.programme.rules.status import Kind, Status
 from minuted.programme.tables import Shape, embed_table
 from minuted.staff.forms.govuk import GovukFormMixin, add_validation_error, error_summary
 
@@ -417,6 +418,29 @@ class ReturnForm(GovukFormMixin, forms.Form):
         return [self[f"kpi-{kpi.pk}"] for kpi in self.kpis]
 
 
+class OverrideForm(GovukFormMixin, forms.Form):
+    kpi = forms.ModelChoiceField(
+        label="KPI",
+        queryset=Kpi.objects.none(),
+        empty_label="Choose a KPI",
+        error_messages={"required": "Choose the KPI whose status you are setting."},
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        choices=[("", "Choose a status")] + [(s.value, s.value.capitalize()) for s in Status],
+        error_messages={"required": "Choose the status."},
+    )
+    reason = forms.CharField(
+        label="Why the computed status is wrong",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Say why the computed status is overridden."},
+    )
+
+    def __init__(self, *args: Any, output: Output, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kpi"].queryset = output.kpis.all()  # type: ignore[attr-defined]
+
+
 class CorrectForm(GovukFormMixin, forms.Form):
     reason = forms.CharField(
         label="Why does the signed-off return need correcting?",
@@ -454,6 +478,7 @@ def return_screen(
         )
     elif enter:
         correct_form = CorrectForm(prefix="correct")
+    override_form = OverrideForm(prefix="override", output=the_output) if manager else None
 
     if request.method == "POST":
         do = request.POST.get("do", "")
@@ -497,6 +522,22 @@ def return_screen(
                 return redirect(back)
             messages.success(request, "Signed off. The return is now locked.")
             return redirect(back)
+        elif do == "override":
+            if not manager:
+                raise PermissionDenied("Only the programme's managers set a status by hand.")
+            override_form = OverrideForm(request.POST, prefix="override", output=the_output)
+            if override_form.is_valid():
+                data = override_form.cleaned_data
+                try:
+                    services.override_status(
+                        data["kpi"], the_period, Status(data["status"]), data["reason"], user
+                    )
+                except ValidationError as error:
+                    add_validation_error(override_form, error)
+                else:
+                    messages.success(request, f"The status of “{data['kpi']}” is set by hand.")
+                    return redirect(back)
+            status = 400
         elif do == "correct":
             if not enter or record is None:
                 raise PermissionDenied("Only the output's officer lead corrects its return.")
@@ -518,8 +559,12 @@ def return_screen(
             "form": form if enter else None,
             "readonly_actuals": [(k, initial.get(k.pk)) for k in kpis],
             "correct_form": correct_form,
+            "override_form": override_form,
+            "overrides": StatusOverride.objects.filter(
+                kpi__output=the_output, period=the_period
+            ).select_related("kpi", "set_by"),
             "manager": manager,
-            "errors": error_summary(form, correct_form),
+            "errors": error_summary(form, correct_form, override_form),
         },
         status=status,
     )
