@@ -68,6 +68,8 @@ def demo(argv: Sequence[str]) -> int:
     print(f"Sign in at {url}sign-in/ with password {DEMO_PASSWORD!r} as:")
     for account in DEMO_ACCOUNTS:
         print(f"  {account.email:<22} {account.description}")
+    print("The administrator and the clerk set up an authenticator app (any TOTP app) when")
+    print("they first sign in: Minuted asks them for a code as well as the password.")
     print("Stop with Ctrl+C.\n")
     if args.no_serve:
         return 0
