@@ -68,14 +68,15 @@ def test_an_embedded_table_is_frozen_into_the_published_pack(scene):
     section = report.sections.get()
     embed_table(section, scene.programme, Shape.PLANNED, user=scene.world.clerk)
     version = publish_pack(meeting, scene.world.clerk)
-    published = json.dumps(version.members_document)
+    # As stored (PostgreSQL's jsonb orders keys its own way), compared key-order free.
+    published = json.dumps(PackVersion.objects.get(pk=version.pk).members_document, sort_keys=True)
     assert "At least 110 peer challenges" in published
 
     # The programme changes after publication: the pack and the report stay as they were.
     Kpi.objects.filter(pk=scene.peer.pk).update(target=Decimal(120))
     Output.objects.filter(pk=scene.output.pk).update(description="Peer challenges, revised")
     version = PackVersion.objects.get(pk=version.pk)
-    assert json.dumps(version.members_document) == published
+    assert json.dumps(version.members_document, sort_keys=True) == published
     assert "At least 110" in json.dumps(section.paragraphs.last().table)
 
     # Refreshing the table in the published report is a revision, and needs a reason.
@@ -85,7 +86,8 @@ def test_an_embedded_table_is_frozen_into_the_published_pack(scene):
     assert refresh_embedded_tables(report, user=scene.world.clerk, reason="Targets agreed") == 1
     assert "At least 120" in json.dumps(section.paragraphs.last().table)
     assert ReportRevision.objects.get(report=report).reason == "Targets agreed"
-    assert json.dumps(PackVersion.objects.get(pk=version.pk).members_document) == published
+    again = PackVersion.objects.get(pk=version.pk).members_document
+    assert json.dumps(again, sort_keys=True) == published
 
 
 def test_a_delivered_table_needs_a_period(scene):
