@@ -222,7 +222,8 @@ def test_the_manager_sets_a_status_by_hand_only_with_a_reason(scene, client):
     )
     assert response.status_code == 302
     result = next(r for r in kpi_results(scene.programme, scene.periods[0]) if r.kpi == scene.peer)
-    assert result.status.value == "at risk" and result.override.reason == reason
+    assert result.status.value == "at risk"
+    assert result.override is not None and result.override.reason == reason
     assert reason in client.get(return_url(scene)).content.decode()
     client.force_login(scene.world.officer)
     assert client.post(return_url(scene), {"do": "override"}).status_code == 403
