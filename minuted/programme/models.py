@@ -24,6 +24,21 @@ from minuted.meetings.models import Meeting
 from minuted.programme.rules.status import Accumulation, Direction, Kind, Span, Status
 
 
+def first_bad_link(text: str) -> str:
+    """Web addresses one per line (blank lines skipped): what is wrong with the first line that
+    is not an http or https address, or "" if every line is one."""
+    check = URLValidator(schemes=["http", "https"])
+    for number, line in enumerate(text.splitlines(), start=1):
+        link = line.strip()
+        if not link:
+            continue
+        try:
+            check(link)
+        except ValidationError:
+            return f"Line {number} is not a web address: “{link[:80]}”."
+    return ""
+
+
 class LockedError(ValidationError):
     """A signed-off return is part of the programme's record and cannot change."""
 
@@ -335,13 +350,9 @@ class Return(Record):
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
-        check = URLValidator(schemes=["http", "https"])
-        for number, link in enumerate(self.evidence_links(), start=1):
-            try:
-                check(link)
-            except ValidationError:
-                errors["evidence"] = f"Line {number} is not a web address: “{link[:80]}”."
-                break
+        problem = first_bad_link(self.evidence)
+        if problem:
+            errors["evidence"] = problem
         if self.version > 1 and not self.correction_reason.strip():
             errors["correction_reason"] = "Say why the signed-off return is corrected."
         if (
@@ -454,13 +465,6 @@ class ImprovementActivity(Record):
         return f"{self.source_board_name}: {self.title}"
 
     def clean(self) -> None:
-        check = URLValidator(schemes=["http", "https"])
-        for number, link in enumerate(self.links.splitlines(), start=1):
-            if not link.strip():
-                continue
-            try:
-                check(link.strip())
-            except ValidationError:
-                raise ValidationError(
-                    {"links": f"Line {number} is not a web address: “{link.strip()[:80]}”."}
-                ) from None
+        problem = first_bad_link(self.links)
+        if problem:
+            raise ValidationError({"links": problem})
