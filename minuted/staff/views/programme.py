@@ -69,13 +69,41 @@ class ImportForm(GovukFormMixin, forms.Form):
         return upload
 
 
-class EmbedForm(GovukFormMixin, forms.Form):
+class ReportChoiceForm(GovukFormMixin, forms.Form):
+    """A report of the board's coming meetings that the user may edit, and the reason a
+    published one changes (a revision: papers.publishing.record_report_change)."""
+
+    report_message = "Choose the report."
     report = forms.ModelChoiceField(
-        label="Report",
-        queryset=Report.objects.none(),
-        empty_label="Choose a report",
-        error_messages={"required": "Choose the report the table goes in."},
+        label="Report", queryset=Report.objects.none(), empty_label="Choose a report"
     )
+    reason = forms.CharField(
+        label="Why is this published report changing?",
+        required=False,
+        help_text="Only if the report has been published already.",
+    )
+
+    def __init__(self, *args: Any, programme: Programme, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        reports = Report.objects.filter(
+            agenda_item__meeting__board=programme.board,
+            agenda_item__meeting__date__gte=timezone.localdate(),
+        ).select_related("agenda_item__meeting")
+        field = self.fields["report"]
+        field.queryset = Report.objects.filter(  # type: ignore[attr-defined]
+            pk__in=[
+                r.pk for r in reports if may(user, Action.EDIT_REPORT, programme.board, report=r)
+            ]
+        ).order_by("agenda_item__meeting__date", "title")
+        field.label_from_instance = (  # type: ignore[attr-defined]
+            lambda r: f"{r.title} ({r.agenda_item.meeting.date:%-d %B %Y})"
+        )
+        field.error_messages["required"] = self.report_message
+
+
+class EmbedForm(ReportChoiceForm):
+    report_message = "Choose the report the table goes in."
+    field_order = ["report", "shape", "period", "kpi", "reason"]
     shape = forms.ChoiceField(
         label="Table",
         choices=[
@@ -101,30 +129,12 @@ class EmbedForm(GovukFormMixin, forms.Form):
         empty_label="Choose a KPI",
         help_text="For the chart of a KPI.",
     )
-    reason = forms.CharField(
-        label="Why is this published report changing?",
-        required=False,
-        help_text="Only if the report has been published already.",
-    )
 
     def __init__(self, *args: Any, programme: Programme, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, programme=programme, user=user, **kwargs)
         self.fields["kpi"].queryset = Kpi.objects.filter(  # type: ignore[attr-defined]
             output__programme=programme, kind="quantitative", accumulation="cumulative"
         ).select_related("output")
-        # Reports for the board's coming meetings that the user may edit.
-        reports = Report.objects.filter(
-            agenda_item__meeting__board=programme.board,
-            agenda_item__meeting__date__gte=timezone.localdate(),
-        ).select_related("agenda_item__meeting")
-        self.fields["report"].queryset = Report.objects.filter(  # type: ignore[attr-defined]
-            pk__in=[
-                r.pk for r in reports if may(user, Action.EDIT_REPORT, programme.board, report=r)
-            ]
-        ).order_by("agenda_item__meeting__date", "title")
-        self.fields["report"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda r: f"{r.title} ({r.agenda_item.meeting.date:%-d %B %Y})"
-        )
         self.fields["period"].queryset = programme.periods.all()  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
@@ -306,24 +316,12 @@ class ActivityForm(GovukFormMixin, forms.ModelForm):
         meeting.label_from_instance = lambda m: f"{m.date:%-d %B %Y}"  # type: ignore[attr-defined]
 
 
-class CompileForm(GovukFormMixin, forms.Form):
-    report = forms.ModelChoiceField(
-        label="Report to compile into",
-        queryset=Report.objects.none(),
-        empty_label="Choose a report",
-        error_messages={"required": "Choose the report to compile the activity into."},
-    )
-    reason = forms.CharField(
-        label="Why is this published report changing?",
-        required=False,
-        help_text="Only if the report has been published already.",
-    )
+class CompileForm(ReportChoiceForm):
+    report_message = "Choose the report to compile the activity into."
 
     def __init__(self, *args: Any, programme: Programme, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        chooser = EmbedForm(programme=programme, user=user).fields["report"]
-        self.fields["report"].queryset = chooser.queryset  # type: ignore[attr-defined]
-        self.fields["report"].label_from_instance = chooser.label_from_instance  # type: ignore[attr-defined]
+        super().__init__(*args, programme=programme, user=user, **kwargs)
+        self.fields["report"].label = "Report to compile into"
 
 
 def _board_clerk(user: Any, programme: Programme) -> None:
