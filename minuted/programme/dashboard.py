@@ -23,7 +23,12 @@ from minuted.programme.models import (
 )
 from minuted.programme.rules.rollup import Rollup, rollup
 from minuted.programme.rules.status import Accumulation, Kind, Status, pro_rata
-from minuted.programme.services import KpiResult, kpi_results
+from minuted.programme.services import (
+    KpiResult,
+    kpi_results,
+    latest_returns,
+    results_by_period,
+)
 
 
 @dataclass(frozen=True)
@@ -143,14 +148,13 @@ def themes_chart(programme: Programme, period: ReportingPeriod) -> Chart:
 def kpi_chart_to(programme: Programme, kpi: Kpi, period: ReportingPeriod) -> Chart:
     """The KPI's progress chart over the periods up to and including ``period``."""
     periods = [p for p in programme.periods.all() if p.start_date <= period.start_date]
-    by_period = {p.pk: kpi_results(programme, p, kpis=[kpi]) for p in periods}
-    return progress_chart(programme, kpi, periods, by_period, "kpi")
+    return progress_chart(programme, kpi, periods, results_by_period(programme, [kpi]), "kpi")
 
 
 def build(programme: Programme) -> Dashboard:
     as_at = latest_reported_period(programme)
     periods = list(programme.periods.all())
-    by_period = {p.pk: kpi_results(programme, p) for p in periods}
+    by_period = results_by_period(programme)
     results = by_period[as_at.pk] if as_at else []
     themes = []
     bare = list(programme.outputs.filter(kpis__isnull=True))
@@ -172,18 +176,11 @@ def build(programme: Programme) -> Dashboard:
         if charted(result.kpi)
     ]
     previous = comparison(programme.previous) if programme.previous else None
-    latest_returns = list(
-        Return.objects.filter(output__programme=programme, status=ReturnStatus.SIGNED_OFF)
+    newest = (
+        latest_returns(programme)
         .select_related("output", "period", "signed_off_by")
-        .order_by("-period__start_date", "output__position", "-version")
+        .order_by("-period__start_date", "output__position")
     )
-    seen: set[tuple[int, int]] = set()
-    newest = []
-    for record in latest_returns:
-        key = (record.output_id, record.period_id)
-        if key not in seen:
-            seen.add(key)
-            newest.append(record)
     return Dashboard(
         programme=programme,
         as_at=as_at,
@@ -192,7 +189,7 @@ def build(programme: Programme) -> Dashboard:
         trend=[(p, rollup(r.status for r in by_period[p.pk])) for p in shown],
         previous=previous,
         attention=[r for r in results if r.status in (Status.AT_RISK, Status.MISSED)],
-        latest_returns=newest[:10],
+        latest_returns=list(newest[:10]),
         theme_chart=chart,
         kpi_charts=kpi_charts,
     )

@@ -13,7 +13,7 @@ import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -33,7 +33,13 @@ from minuted.programme.models import (
     TimeframeKind,
 )
 from minuted.programme.rules.status import Accumulation, Direction, Kind
-from minuted.programme.services import draft_return, parse_actual
+from minuted.programme.services import (
+    NOT_A_NUMBER,
+    draft_return,
+    latest_returns,
+    parse_actual,
+    parse_amount,
+)
 
 OUTPUT_COLUMNS = (
     "theme",
@@ -169,21 +175,17 @@ class _Row:
             return None
 
     def number(self, column: str) -> Decimal | None:
-        value = self.cells[column].replace(",", "")
+        value = self.cells[column]
         if not value:
             return None
         try:
-            amount = Decimal(value)
-        except InvalidOperation:
-            self.fail(column, f"must be a number, not “{self.cells[column]}”")
+            return parse_amount(value)
+        except ValueError as problem:
+            if str(problem) == NOT_A_NUMBER:
+                self.fail(column, f"must be a number, not “{value}”")
+            else:
+                self.fail(column, str(problem))
             return None
-        if not amount.is_finite() or amount < 0 or amount >= Decimal(10) ** 12:
-            self.fail(column, f"must be a number from 0 to 999,999,999,999, not “{value}”")
-            return None
-        if amount != amount.quantize(Decimal("0.01")):
-            self.fail(column, "has more than two decimal places")
-            return None
-        return amount
 
 
 # --- Outputs and KPIs ---------------------------------------------------------------------------
@@ -401,18 +403,11 @@ def import_actuals(programme: Programme, data: bytes | str, user: Any) -> int:
 
 def export_actuals(programme: Programme, signed_off_only: bool = True) -> str:
     """The actual of every KPI in every period, from the latest (signed-off) return version."""
-    latest: dict[tuple[int, int], int] = {}
-    returns = Return.objects.filter(output__programme=programme)
-    if signed_off_only:
-        returns = returns.filter(status=ReturnStatus.SIGNED_OFF)
-    for output_id, period_id, pk in returns.order_by("version").values_list(
-        "output_id", "period_id", "pk"
-    ):
-        latest[(output_id, period_id)] = pk
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(ACTUAL_COLUMNS)
-    actuals = Actual.objects.filter(return_record__in=latest.values()).select_related(
+    latest = latest_returns(programme, signed_off_only)
+    actuals = Actual.objects.filter(return_record__in=latest).select_related(
         "kpi__output", "return_record__period"
     )
     for actual in sorted(

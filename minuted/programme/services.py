@@ -15,6 +15,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from minuted.audit import services as audit
@@ -94,6 +95,28 @@ def make_periods(programme: Programme) -> list[ReportingPeriod]:
 # --- Returns ------------------------------------------------------------------------------------
 
 
+NOT_A_NUMBER = "is not a number"
+LARGEST = Decimal(10) ** 12  # the amount fields hold 14 digits, 2 of them after the point
+
+
+def parse_amount(text: str) -> Decimal:
+    """An amount as people type it ("1,234", "£1,234.50"): a number from 0 to under a
+    trillion, in pounds and pence at most. Raises ValueError saying what is wrong with it."""
+    try:
+        value = Decimal(text.strip().replace(",", "").removeprefix("£"))
+    except InvalidOperation:
+        raise ValueError(NOT_A_NUMBER) from None
+    if not value.is_finite():
+        raise ValueError(NOT_A_NUMBER)
+    if value < 0:
+        raise ValueError("cannot be negative")
+    if value >= LARGEST:
+        raise ValueError("is over 999,999,999,999")
+    if value != value.quantize(Decimal("0.01")):
+        raise ValueError("has more than two decimal places")
+    return value
+
+
 def parse_actual(kpi: Kpi, raw: Any) -> Decimal | bool | None:
     """Read what was typed for a KPI: an amount (commas allowed, not negative) or, for a
     milestone, yes/no. Blank is "not reported". Raises ValidationError with a message."""
@@ -108,18 +131,12 @@ def parse_actual(kpi: Kpi, raw: Any) -> Decimal | bool | None:
         if word in {"no", "n", "false", "not delivered", "0"}:
             return False
         raise ValidationError(f"Say whether “{kpi}” was delivered: yes or no.")
-    text = str(raw).strip().replace(",", "").removeprefix("£")
     try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise ValidationError(f"Enter the actual for “{kpi}” as a number.") from None
-    if not value.is_finite():
-        raise ValidationError(f"Enter the actual for “{kpi}” as a number.")
-    if value < 0:
-        raise ValidationError(f"The actual for “{kpi}” cannot be negative.")
-    if abs(value) >= Decimal(10) ** 12 or value != value.quantize(Decimal("0.01")):
-        raise ValidationError(f"The actual for “{kpi}” is too precise or too large.")
-    return value
+        return parse_amount(str(raw))
+    except ValueError as problem:
+        if str(problem) == NOT_A_NUMBER:
+            raise ValidationError(f"Enter the actual for “{kpi}” as a number.") from None
+        raise ValidationError(f"The actual for “{kpi}” {problem}.") from None
 
 
 def draft_return(output: Output, period: ReportingPeriod, user: Any) -> Return:
@@ -271,51 +288,72 @@ def rule_for(kpi: Kpi) -> KpiRule:
     )
 
 
-def signed_off_actuals(programme: Programme) -> dict[tuple[int, int], Any]:
-    """(kpi id, period id) → the reported actual of the latest signed-off return version."""
+def latest_returns(programme: Programme, signed_off_only: bool = True) -> QuerySet[Return]:
+    """The latest version of each output's return for each period (of the signed-off ones,
+    by default): a correction replaces its predecessor once it is signed off in its turn."""
+    returns = Return.objects.filter(output__programme=programme)
+    if signed_off_only:
+        returns = returns.filter(status=ReturnStatus.SIGNED_OFF)
     latest: dict[tuple[int, int], int] = {}
-    for output_id, period_id, pk in (
-        Return.objects.filter(output__programme=programme, status=ReturnStatus.SIGNED_OFF)
-        .order_by("version")
-        .values_list("output_id", "period_id", "pk")
+    for output_id, period_id, pk in returns.order_by("version").values_list(
+        "output_id", "period_id", "pk"
     ):
         latest[(output_id, period_id)] = pk
+    return Return.objects.filter(pk__in=latest.values())
+
+
+def signed_off_actuals(programme: Programme) -> dict[tuple[int, int], Any]:
+    """(kpi id, period id) → the reported actual of the latest signed-off return version."""
     return {
         (actual.kpi_id, actual.return_record.period_id): actual.reported
-        for actual in Actual.objects.filter(return_record__in=latest.values()).select_related(
-            "kpi", "return_record"
-        )
+        for actual in Actual.objects.filter(
+            return_record__in=latest_returns(programme)
+        ).select_related("kpi", "return_record")
     }
+
+
+def results_by_period(
+    programme: Programme, kpis: Iterable[Kpi] | None = None
+) -> dict[int, list[KpiResult]]:
+    """Every KPI's status as at the end of each period (by period id), from signed-off
+    returns and overrides, read once for all the periods."""
+    periods = list(programme.periods.all())
+    spans = [p.span for p in periods]
+    actuals = signed_off_actuals(programme)
+    overrides = {
+        (o.kpi_id, o.period_id): o
+        for o in StatusOverride.objects.filter(kpi__output__programme=programme)
+    }
+    if kpis is None:
+        kpis = Kpi.objects.filter(output__programme=programme).select_related("output__theme")
+    kpis = list(kpis)
+    out: dict[int, list[KpiResult]] = {}
+    for index, period in enumerate(periods):
+        results = []
+        for kpi in kpis:
+            reported = {
+                i: actuals[(kpi.pk, p.pk)]
+                for i, p in enumerate(periods)
+                if (kpi.pk, p.pk) in actuals
+            }
+            computed = kpi_status(rule_for(kpi), programme.span, spans, reported, index)
+            total = None
+            per_period = kpi.accumulation == Accumulation.PER_PERIOD
+            if kpi.kind == Kind.QUANTITATIVE:
+                counted = [i for i in reported if i == index or (i < index and not per_period)]
+                amounts = [Decimal(reported[i]) for i in counted if reported[i] is not None]
+                total = sum(amounts, Decimal(0)) if amounts else None
+            override = overrides.get((kpi.pk, period.pk))
+            results.append(KpiResult(kpi, computed, override, total))
+        out[period.pk] = results
+    return out
 
 
 def kpi_results(
     programme: Programme, period: ReportingPeriod, kpis: Iterable[Kpi] | None = None
 ) -> list[KpiResult]:
     """Every KPI's status as at the end of ``period``, from signed-off returns and overrides."""
-    periods = list(programme.periods.all())
-    index = next(i for i, p in enumerate(periods) if p.pk == period.pk)
-    spans = [p.span for p in periods]
-    actuals = signed_off_actuals(programme)
-    overrides = {
-        o.kpi_id: o
-        for o in StatusOverride.objects.filter(period=period, kpi__output__programme=programme)
-    }
-    if kpis is None:
-        kpis = Kpi.objects.filter(output__programme=programme).select_related("output__theme")
-    results = []
-    for kpi in kpis:
-        reported = {
-            i: actuals[(kpi.pk, p.pk)] for i, p in enumerate(periods) if (kpi.pk, p.pk) in actuals
-        }
-        computed = kpi_status(rule_for(kpi), programme.span, spans, reported, index)
-        total = None
-        per_period = kpi.accumulation == Accumulation.PER_PERIOD
-        if kpi.kind == Kind.QUANTITATIVE:
-            counted = [i for i in reported if i == index or (i < index and not per_period)]
-            amounts = [Decimal(reported[i]) for i in counted if reported[i] is not None]
-            total = sum(amounts, Decimal(0)) if amounts else None
-        results.append(KpiResult(kpi, computed, overrides.get(kpi.pk), total))
-    return results
+    return results_by_period(programme, kpis)[period.pk]
 
 
 def programme_rollup(
@@ -328,4 +366,8 @@ def programme_rollup(
 
 
 def trend(programme: Programme) -> list[tuple[ReportingPeriod, Rollup]]:
-    return [(period, programme_rollup(programme, period)) for period in programme.periods.all()]
+    by_period = results_by_period(programme)
+    return [
+        (period, rollup(r.status for r in by_period[period.pk]))
+        for period in programme.periods.all()
+    ]

@@ -25,7 +25,7 @@ from minuted.papers.publishing import record_report_change
 from minuted.programme.models import Kpi, Output, Programme, ReportingPeriod
 from minuted.programme.rules.rollup import ACHIEVED
 from minuted.programme.rules.status import Kind
-from minuted.programme.services import KpiResult, kpi_results
+from minuted.programme.services import KpiResult, results_by_period
 from minuted.rendering.blocks import table_block
 
 
@@ -70,7 +70,9 @@ def kpi_result_text(result: KpiResult) -> str:
 
 def delivered_table(programme: Programme, period: ReportingPeriod) -> Table:
     periods = [p for p in programme.periods.all() if p.start_date <= period.start_date]
-    by_period = {p.pk: {r.kpi.pk: r for r in kpi_results(programme, p)} for p in periods}
+    by_period = {
+        pk: {r.kpi.pk: r for r in results} for pk, results in results_by_period(programme).items()
+    }
     rows = []
     for output, kpis in _outputs_with_kpis(programme):
         if not kpis:
